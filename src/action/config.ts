@@ -1,0 +1,280 @@
+/**
+ * Raw inputs → typed config. Pure: no environment, no files (file-or-inline values stay strings
+ * and are loaded at the edge). Every rule names the inputs the way the user typed them.
+ */
+import { ConfigError } from '../errors.js'
+import type { RawInputs, SignInputName, VerifyInputName } from './inputs.js'
+
+export type ReferrersMode = 'auto' | 'api' | 'tag'
+export type SignatureFormat = 'cose' | 'jws'
+export type ManifestForm = 'image-manifest-legacy' | 'artifact-type'
+
+export const MICROSOFT_TSA_URL = 'http://timestamp.acs.microsoft.com/'
+export const DEFAULT_AS_API_VERSION = '2022-06-15-preview'
+const AS_API_VERSIONS = ['2022-06-15-preview', '2023-06-15-preview', '2024-06-15']
+
+export type SignerConfig =
+  | {
+      kind: 'artifact-signing'
+      endpoint: string
+      account: string
+      certificateProfile: string
+      apiVersion: string
+      timeoutMs: number
+    }
+  | { kind: 'local-key'; key: string; certificateChain: string }
+
+export interface AzureConfig {
+  clientId?: string
+  tenantId?: string
+  authorityHost?: string
+}
+
+export interface RegistryConfig {
+  username?: string
+  password?: string
+  insecureRegistries: string[]
+}
+
+export interface VerifyConfig {
+  /** Inline JSON/YAML or a path; loaded at the edge. */
+  trustPolicy: string
+  trustStore: string
+  userMetadata: Record<string, string>
+  maxSignatures: number
+}
+
+export interface SignConfig {
+  images: string[]
+  signer: SignerConfig
+  azure: AzureConfig
+  timestamp?: { urls: string[]; rootCertificate?: string }
+  signatureFormat: SignatureFormat
+  manifestForm: ManifestForm
+  expirySeconds?: number
+  userMetadata: Record<string, string>
+  referrers: ReferrersMode
+  recursive: boolean
+  registry: RegistryConfig
+  /** Read back and verify every signed image when set. */
+  verify?: VerifyConfig
+  concurrency: number
+  showSummary: boolean
+}
+
+export interface VerifyOnlyConfig {
+  images: string[]
+  verify: VerifyConfig
+  azure: AzureConfig
+  registry: RegistryConfig
+  concurrency: number
+  showSummary: boolean
+}
+
+/** Splits a list input on newlines and commas, dropping blanks and `#` comments. */
+export function parseList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.startsWith('#'))
+}
+
+/** YAML 1.2 core booleans, as @actions/core getBooleanInput accepts them. */
+export function parseBoolean(name: string, value: string, fallback: boolean): boolean {
+  if (value === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new ConfigError('INPUT_INVALID', `input ${name} must be true or false, got "${value}"`)
+}
+
+function parseChoice<T extends string>(name: string, value: string, choices: readonly T[], fallback: T): T {
+  if (value === '') return fallback
+  if ((choices as readonly string[]).includes(value)) return value as T
+  throw new ConfigError('INPUT_INVALID', `input ${name} must be one of ${choices.join(', ')}, got "${value}"`)
+}
+
+function parseInteger(name: string, value: string, fallback: number, min: number, max: number): number {
+  if (value === '') return fallback
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError('INPUT_INVALID', `input ${name} must be a whole number from ${min} to ${max}, got "${value}"`)
+  }
+  return Number(value)
+}
+
+/**
+ * Durations as notation's --expiry takes them, plus days and weeks: `90s`, `30m`, `12h`, `7d`,
+ * `2w`, or combinations like `1d12h`. Returns seconds.
+ */
+export function parseDuration(name: string, value: string): number {
+  const unit: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 }
+  const parts = [...value.matchAll(/(\d+)([smhdw])/g)]
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== value) {
+    throw new ConfigError(
+      'INPUT_INVALID',
+      `input ${name} must be a duration such as 90s, 30m, 12h, 7d, 2w or 1d12h, got "${value}"`,
+    )
+  }
+  const seconds = parts.reduce((sum, p) => sum + Number(p[1]) * (unit[p[2] as string] as number), 0)
+  if (seconds <= 0) throw new ConfigError('INPUT_INVALID', `input ${name} must be longer than zero`)
+  return seconds
+}
+
+/** `key=value` lines (or comma separated); keys unique; io.cncf.notary.* reserved. */
+export function parseUserMetadata(name: string, value: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const line of parseList(value)) {
+    const eq = line.indexOf('=')
+    if (eq <= 0) {
+      throw new ConfigError('INPUT_INVALID', `input ${name}: "${line}" is not of the form key=value`)
+    }
+    const key = line.slice(0, eq).trim()
+    if (key in out) throw new ConfigError('INPUT_INVALID', `input ${name}: key "${key}" is given twice`)
+    if (key.startsWith('io.cncf.notary')) {
+      throw new ConfigError('INPUT_INVALID', `input ${name}: key "${key}" uses the reserved prefix io.cncf.notary`)
+    }
+    out[key] = line.slice(eq + 1).trim()
+  }
+  return out
+}
+
+function requireImages(raw: RawInputs<'images'>): string[] {
+  const images = parseList(raw.images)
+  if (images.length === 0) {
+    throw new ConfigError('INPUT_MISSING', 'input images is required: give one or more image references (tags or digests), one per line', {
+      remedy: 'set `images: registry.example.com/app@sha256:…` (or a tag; it is resolved to its digest)',
+    })
+  }
+  return images
+}
+
+function bothOrNeither<N extends string>(raw: RawInputs<N>, a: N, b: N): void {
+  if ((raw[a] === '') !== (raw[b] === '')) {
+    const missing = raw[a] === '' ? a : b
+    throw new ConfigError('INPUT_CONFLICT', `inputs ${a} and ${b} go together: ${missing} is missing`)
+  }
+}
+
+function registryConfig(raw: RawInputs<'registry-username' | 'registry-password' | 'insecure-registries'>): RegistryConfig {
+  bothOrNeither(raw, 'registry-username', 'registry-password')
+  return {
+    ...(raw['registry-username'] === '' ? {} : { username: raw['registry-username'], password: raw['registry-password'] }),
+    insecureRegistries: parseList(raw['insecure-registries']),
+  }
+}
+
+function azureConfig(raw: RawInputs<'azure-client-id' | 'azure-tenant-id' | 'azure-authority-host'>): AzureConfig {
+  return {
+    ...(raw['azure-client-id'] === '' ? {} : { clientId: raw['azure-client-id'] }),
+    ...(raw['azure-tenant-id'] === '' ? {} : { tenantId: raw['azure-tenant-id'] }),
+    ...(raw['azure-authority-host'] === '' ? {} : { authorityHost: raw['azure-authority-host'] }),
+  }
+}
+
+function verifyConfig(
+  raw: RawInputs<'trust-policy' | 'trust-store' | 'user-metadata' | 'max-signatures'>,
+  required: boolean,
+): VerifyConfig | undefined {
+  if (raw['trust-policy'] === '') {
+    if (required) {
+      throw new ConfigError('INPUT_MISSING', 'input trust-policy is required: give a notation trust policy (inline JSON/YAML or a path)')
+    }
+    if (raw['trust-store'] !== '') {
+      throw new ConfigError('INPUT_CONFLICT', 'input trust-store is set but trust-policy is not: verification needs both')
+    }
+    return undefined
+  }
+  return {
+    trustPolicy: raw['trust-policy'],
+    trustStore: raw['trust-store'],
+    userMetadata: parseUserMetadata('user-metadata', raw['user-metadata']),
+    maxSignatures: parseInteger('max-signatures', raw['max-signatures'], 100, 1, 10_000),
+  }
+}
+
+export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
+  const images = requireImages(raw)
+  const asInputs = ['artifact-signing-endpoint', 'artifact-signing-account', 'artifact-signing-certificate-profile'] as const
+  const asGiven = asInputs.filter((n) => raw[n] !== '')
+  const localGiven = (['signing-key', 'signing-certificate-chain'] as const).filter((n) => raw[n] !== '')
+  let signer: SignerConfig
+  if (asGiven.length > 0 && localGiven.length > 0) {
+    throw new ConfigError(
+      'INPUT_CONFLICT',
+      `give either the artifact-signing-* inputs or signing-key with signing-certificate-chain, not both (got ${[...asGiven, ...localGiven].join(', ')})`,
+    )
+  } else if (asGiven.length > 0) {
+    const missing = asInputs.filter((n) => raw[n] === '')
+    if (missing.length > 0) {
+      throw new ConfigError('INPUT_MISSING', `Artifact Signing needs ${asInputs.join(', ')}: missing ${missing.join(', ')}`)
+    }
+    signer = {
+      kind: 'artifact-signing',
+      endpoint: raw['artifact-signing-endpoint'],
+      account: raw['artifact-signing-account'],
+      certificateProfile: raw['artifact-signing-certificate-profile'],
+      apiVersion: parseChoice('artifact-signing-api-version', raw['artifact-signing-api-version'], AS_API_VERSIONS, DEFAULT_AS_API_VERSION),
+      timeoutMs: parseDuration('artifact-signing-timeout', raw['artifact-signing-timeout'] || '60s') * 1000,
+    }
+  } else if (localGiven.length > 0) {
+    bothOrNeither(raw, 'signing-key', 'signing-certificate-chain')
+    signer = { kind: 'local-key', key: raw['signing-key'], certificateChain: raw['signing-certificate-chain'] }
+  } else {
+    throw new ConfigError(
+      'INPUT_MISSING',
+      'no signer: set artifact-signing-endpoint, artifact-signing-account and artifact-signing-certificate-profile (Azure Artifact Signing), or signing-key and signing-certificate-chain (a local key)',
+    )
+  }
+  if (signer.kind === 'local-key') {
+    for (const n of ['artifact-signing-api-version', 'artifact-signing-timeout'] as const) {
+      if (raw[n] !== '') throw new ConfigError('INPUT_NOT_APPLICABLE', `input ${n} applies to Artifact Signing only, but a local key is used`)
+    }
+  }
+  const tsaUrls = raw['timestamp-url'] === 'none' ? [] : parseList(raw['timestamp-url'])
+  if (tsaUrls.length === 0 && signer.kind === 'artifact-signing' && raw['timestamp-url'] !== 'none') {
+    // Artifact Signing certificates live 72 hours: without a timestamp a signature stops verifying then.
+    tsaUrls.push(MICROSOFT_TSA_URL)
+  }
+  for (const u of tsaUrls) {
+    if (!/^https?:\/\/[^\s/]+/.test(u)) throw new ConfigError('INPUT_INVALID', `input timestamp-url: "${u}" is not an http(s) URL`)
+  }
+  if (tsaUrls.length === 0 && raw['timestamp-root-certificate'] !== '') {
+    throw new ConfigError('INPUT_CONFLICT', 'input timestamp-root-certificate is set but no timestamp-url is used')
+  }
+  const format = parseChoice<SignatureFormat>('signature-format', raw['signature-format'], ['cose', 'jws'], 'cose')
+  const verify = verifyConfig(raw, false)
+  return {
+    images,
+    signer,
+    azure: azureConfig(raw),
+    ...(tsaUrls.length === 0
+      ? {}
+      : {
+          timestamp: {
+            urls: tsaUrls,
+            ...(raw['timestamp-root-certificate'] === '' ? {} : { rootCertificate: raw['timestamp-root-certificate'] }),
+          },
+        }),
+    signatureFormat: format,
+    manifestForm: parseChoice<ManifestForm>('signature-manifest', raw['signature-manifest'], ['image-manifest-legacy', 'artifact-type'], 'image-manifest-legacy'),
+    ...(raw.expiry === '' ? {} : { expirySeconds: parseDuration('expiry', raw.expiry) }),
+    userMetadata: parseUserMetadata('user-metadata', raw['user-metadata']),
+    referrers: parseChoice<ReferrersMode>('referrers', raw.referrers, ['auto', 'api', 'tag'], 'auto'),
+    recursive: parseBoolean('recursive', raw.recursive, false),
+    registry: registryConfig(raw),
+    ...(verify === undefined ? {} : { verify }),
+    concurrency: parseInteger('concurrency', raw.concurrency, 4, 1, 32),
+    showSummary: parseBoolean('show-summary', raw['show-summary'], true),
+  }
+}
+
+export function parseVerifyConfig(raw: RawInputs<VerifyInputName>): VerifyOnlyConfig {
+  const images = requireImages(raw)
+  return {
+    images,
+    verify: verifyConfig(raw, true) as VerifyConfig,
+    azure: azureConfig(raw),
+    registry: registryConfig(raw),
+    concurrency: parseInteger('concurrency', raw.concurrency, 4, 1, 32),
+    showSummary: parseBoolean('show-summary', raw['show-summary'], true),
+  }
+}

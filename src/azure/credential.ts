@@ -1,0 +1,313 @@
+/**
+ * GitHub OIDC → Entra, in-process (artifact-signing.md §8.3): a ClientAssertionCredential whose
+ * assertion is the job's GitHub ID token, memoised for its lifetime (MSAL calls the callback even on
+ * cache hits, and the token lives ~5 min). Without a client id but with an Azure CLI session (a prior
+ * `azure/login`), the Azure CLI credential is used instead. Entra's AADSTS codes become remedies.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { AzureCliCredential, ClientAssertionCredential } from '@azure/identity'
+import { ActionError } from '../errors.js'
+import { silentLogger, type Logger } from '../log.js'
+import { jwtClaims, numberClaim, stringClaim } from './claims.js'
+import { AzureAuthError } from './errors.js'
+import { assertGithubOidcAvailable, getGitHubIdToken, maskInActionsLog } from './oidc.js'
+import type { AccessTokenLike, FederatedIdentity, TokenCredentialLike } from './types.js'
+
+export const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange'
+export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
+
+type Env = Record<string, string | undefined>
+
+/** Public and sovereign Entra authority hosts (instance discovery works for these). */
+const KNOWN_AUTHORITY_HOSTS = new Set([
+  'login.microsoftonline.com',
+  'login.microsoft.com',
+  'login.windows.net',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
+  'login.partner.microsoftonline.cn',
+])
+const US_GOV_HOSTS = new Set(['login.microsoftonline.us'])
+const CHINA_HOSTS = new Set(['login.chinacloudapi.cn', 'login.partner.microsoftonline.cn'])
+const TENANT_ID = /^[0-9A-Za-z.-]{1,100}$/
+const CLIENT_ID = /^[0-9A-Za-z.-]{1,100}$/
+/** Re-use an ID token until this long before its `exp`. */
+const ASSERTION_MARGIN_MS = 60_000
+/** Fallback lifetime when the token has no readable `exp`. */
+const ASSERTION_FALLBACK_MS = 4 * 60_000
+
+function hostOf(authorityHost: string | undefined): string | undefined {
+  if (authorityHost === undefined || authorityHost === '') return undefined
+  try {
+    return new URL(authorityHost).hostname.toLowerCase()
+  } catch {
+    return undefined
+  }
+}
+
+/** True for Microsoft's own authority hosts (public and sovereign clouds). */
+export function isKnownAuthorityHost(authorityHost: string | undefined): boolean {
+  const host = hostOf(authorityHost)
+  return host === undefined || KNOWN_AUTHORITY_HOSTS.has(host)
+}
+
+/** The federated-credential audience for the cloud of `authorityHost`. */
+export function audienceForAuthority(authorityHost: string | undefined): string {
+  const host = hostOf(authorityHost)
+  if (host !== undefined && US_GOV_HOSTS.has(host)) return 'api://AzureADTokenExchangeUSGov'
+  if (host !== undefined && CHINA_HOSTS.has(host)) return 'api://AzureADTokenExchangeChina'
+  return DEFAULT_AUDIENCE
+}
+
+export interface AzureCredentialOptions {
+  /** Input `azure-client-id`; falls back to AZURE_CLIENT_ID. */
+  clientId?: string
+  /** Input `azure-tenant-id`; falls back to AZURE_TENANT_ID. */
+  tenantId?: string
+  /** Falls back to AZURE_AUTHORITY_HOST; default https://login.microsoftonline.com. */
+  authorityHost?: string
+  /** Input `oidc-audience`; default by cloud (api://AzureADTokenExchange on the public cloud). */
+  audience?: string
+  logger?: Logger
+  /** Environment to read (default process.env). */
+  env?: Env
+  /** Injected for tests: fetch a GitHub ID token (default @actions/core getIDToken). */
+  getIdToken?: (audience: string) => Promise<string>
+  /** Injected for tests: is there an Azure CLI session? (default: look for ~/.azure token caches). */
+  hasAzureCliSession?: () => boolean
+  /** Injected clock (ms). */
+  now?: () => number
+  /** Extra options handed to ClientAssertionCredential (tests: httpClient). */
+  clientOptions?: ConstructorParameters<typeof ClientAssertionCredential>[3]
+}
+
+export interface AzureCredential extends TokenCredentialLike {
+  readonly kind: 'github-oidc' | 'azure-cli'
+  readonly clientId?: string
+  readonly tenantId?: string
+  /** The claims of the GitHub ID token last used (github-oidc only). */
+  federatedIdentity(): FederatedIdentity | undefined
+}
+
+/** Default Azure CLI session detection: an MSAL token cache or a profile with subscriptions. */
+export function hasAzureCliSession(env: Env = process.env): boolean {
+  const dir = env['AZURE_CONFIG_DIR'] || join(homedir(), '.azure')
+  for (const name of ['msal_token_cache.json', 'msal_token_cache.bin']) {
+    if (existsSync(join(dir, name))) return true
+  }
+  try {
+    const profile = JSON.parse(
+      readFileSync(join(dir, 'azureProfile.json'), 'utf8').replace(/^\uFEFF/, ''),
+    ) as { subscriptions?: unknown[] }
+    return Array.isArray(profile.subscriptions) && profile.subscriptions.length > 0
+  } catch {
+    return false
+  }
+}
+
+/** Maps an @azure/identity / Entra failure to a coded error with a remedy. */
+export function translateEntraError(
+  err: unknown,
+  context: { scope: string; clientId?: string; tenantId?: string; identity?: FederatedIdentity },
+): ActionError {
+  if (err instanceof ActionError) return err
+  const text = err instanceof Error ? err.message : String(err)
+  const code = /AADSTS(\d+)/.exec(text)?.[1]
+  const app = context.clientId === undefined ? 'the app' : `the app registration or managed identity ${context.clientId}`
+  const id = context.identity
+  switch (code) {
+    case '70021':
+    case '700213':
+    case '700212':
+    case '700211':
+      return new AzureAuthError(
+        'AZURE_FEDERATION_MISMATCH',
+        `Entra found no federated credential on ${app} matching this job's GitHub OIDC token (AADSTS${code})`,
+        {
+          cause: err,
+          remedy:
+            id === undefined
+              ? `add a federated credential to ${app} with issuer ${GITHUB_ISSUER}, the subject of this job and audience ${DEFAULT_AUDIENCE}`
+              : `add a federated credential to ${app} with issuer "${id.issuer}", subject "${id.subject}" and audience "${id.audience}" (the subject must match exactly: it changes with branch, tag, environment or pull_request)`,
+        },
+      )
+    case '700024':
+      return new AzureAuthError(
+        'AZURE_ASSERTION_EXPIRED',
+        `Entra refused the GitHub OIDC token as expired or not yet valid (AADSTS700024)`,
+        {
+          cause: err,
+          remedy:
+            'the token is requested just in time, so check the runner clock; re-run the job if it was paused for a long time',
+        },
+      )
+    case '700016':
+    case '90002':
+    case '900023':
+      return new AzureAuthError(
+        'AZURE_APP_NOT_FOUND',
+        `Entra does not know ${app} in tenant ${context.tenantId ?? '(unset)'} (AADSTS${code})`,
+        { cause: err, remedy: 'check azure-client-id and azure-tenant-id (Entra app registration → Overview)' },
+      )
+    default:
+      return new AzureAuthError(
+        'AZURE_AUTH_FAILED',
+        `getting an Entra token for ${context.scope} failed${code === undefined ? '' : ` (AADSTS${code})`}`,
+        { cause: err, remedy: 'check azure-client-id, azure-tenant-id and the federated credential of the app' },
+      )
+  }
+}
+
+/**
+ * The Entra credential for this job: GitHub OIDC federation when a client id is known
+ * (input or AZURE_CLIENT_ID), else an existing Azure CLI session.
+ */
+export function createAzureCredential(options: AzureCredentialOptions = {}): AzureCredential {
+  const env = options.env ?? process.env
+  const logger = options.logger ?? silentLogger
+  const now = options.now ?? Date.now
+  const clientId = (options.clientId || env['AZURE_CLIENT_ID'] || '').trim() || undefined
+  const tenantId = (options.tenantId || env['AZURE_TENANT_ID'] || '').trim() || undefined
+  const authorityHost = (options.authorityHost || env['AZURE_AUTHORITY_HOST'] || '').trim() || undefined
+  if (tenantId !== undefined && !TENANT_ID.test(tenantId)) {
+    throw new AzureAuthError('AZURE_AUTH_CONFIG', `azure-tenant-id "${tenantId}" is not a tenant id`, {
+      remedy: 'use the Directory (tenant) ID GUID from the Entra app registration overview',
+    })
+  }
+  if (authorityHost !== undefined) {
+    const url = hostOf(authorityHost) === undefined ? undefined : new URL(authorityHost)
+    if (url === undefined || url.protocol !== 'https:') {
+      throw new AzureAuthError(
+        'AZURE_AUTH_CONFIG',
+        `the Entra authority host "${authorityHost}" (AZURE_AUTHORITY_HOST) must be an https URL`,
+        { remedy: 'leave AZURE_AUTHORITY_HOST unset for the public cloud' },
+      )
+    }
+  }
+
+  if (clientId === undefined) {
+    const cliSession = (options.hasAzureCliSession ?? (() => hasAzureCliSession(env)))()
+    if (!cliSession) {
+      throw new AzureAuthError(
+        'AZURE_AUTH_CONFIG',
+        'azure-client-id is not set (nor AZURE_CLIENT_ID) and there is no Azure CLI session',
+        {
+          remedy:
+            'set azure-client-id and azure-tenant-id to the Entra app (or managed identity) that has a federated credential for this repository, or run azure/login before this step',
+        },
+      )
+    }
+    const cli = new AzureCliCredential(tenantId === undefined ? {} : { tenantId })
+    logger.debug('azure: using the Azure CLI session (no azure-client-id)')
+    return {
+      kind: 'azure-cli',
+      ...(tenantId === undefined ? {} : { tenantId }),
+      federatedIdentity: () => undefined,
+      async getToken(scopes) {
+        const scope = Array.isArray(scopes) ? scopes.join(' ') : scopes
+        try {
+          const token = await cli.getToken(scopes)
+          maskInActionsLog(token.token, env)
+          return token
+        } catch (err) {
+          const translated = translateEntraError(err, { scope, ...(tenantId === undefined ? {} : { tenantId }) })
+          if (translated.code !== 'AZURE_AUTH_FAILED') throw translated
+          throw new AzureAuthError('AZURE_AUTH_FAILED', `the Azure CLI could not get a token for ${scope}`, {
+            cause: err,
+            remedy: 'run azure/login before this step, or set azure-client-id and azure-tenant-id',
+          })
+        }
+      },
+    }
+  }
+
+  if (!CLIENT_ID.test(clientId)) {
+    throw new AzureAuthError('AZURE_AUTH_CONFIG', `azure-client-id "${clientId}" is not a client id`, {
+      remedy: 'use the Application (client) ID GUID from the Entra app registration overview',
+    })
+  }
+  if (tenantId === undefined) {
+    throw new AzureAuthError(
+      'AZURE_AUTH_CONFIG',
+      'azure-client-id is set but azure-tenant-id is not (nor AZURE_TENANT_ID)',
+      { remedy: 'set azure-tenant-id to the Directory (tenant) ID of the Entra app' },
+    )
+  }
+  const audience = options.audience?.trim() || audienceForAuthority(authorityHost)
+  const fetchIdToken = options.getIdToken ?? ((aud: string) => getGitHubIdToken(aud, env))
+  if (options.getIdToken === undefined) assertGithubOidcAvailable(env)
+
+  let cached: { token: string; validUntil: number } | undefined
+  let inFlight: Promise<string> | undefined
+  let identity: FederatedIdentity | undefined
+
+  async function assertion(): Promise<string> {
+    if (cached !== undefined && now() < cached.validUntil) return cached.token
+    inFlight ??= (async () => {
+      try {
+        const token = await fetchIdToken(audience)
+        const claims = jwtClaims(token)
+        const exp = numberClaim(claims, 'exp')
+        const fetchedAt = now()
+        cached = {
+          token,
+          validUntil:
+            exp === undefined
+              ? fetchedAt + ASSERTION_FALLBACK_MS
+              : Math.min(exp * 1000 - ASSERTION_MARGIN_MS, fetchedAt + 10 * 60_000),
+        }
+        const first = identity === undefined
+        identity = {
+          issuer: stringClaim(claims, 'iss') ?? GITHUB_ISSUER,
+          subject: stringClaim(claims, 'sub') ?? '(no sub claim)',
+          audience: stringClaim(claims, 'aud') ?? audience,
+          clientId,
+          tenantId,
+        }
+        if (first) {
+          logger.info(
+            `azure: GitHub OIDC identity "${identity.subject}" (audience ${identity.audience}) → Entra app ${clientId} in tenant ${tenantId}`,
+          )
+        }
+        return token
+      } finally {
+        inFlight = undefined
+      }
+    })()
+    return inFlight
+  }
+
+  const sdk = new ClientAssertionCredential(tenantId, clientId, assertion, {
+    ...(authorityHost === undefined ? {} : { authorityHost }),
+    // Offline/mock authorities cannot answer instance discovery (artifact-signing.md §8.4).
+    ...(isKnownAuthorityHost(authorityHost) ? {} : { disableInstanceDiscovery: true }),
+    ...options.clientOptions,
+  })
+
+  return {
+    kind: 'github-oidc',
+    clientId,
+    tenantId,
+    federatedIdentity: () => identity,
+    async getToken(scopes, getTokenOptions): Promise<AccessTokenLike> {
+      const scope = Array.isArray(scopes) ? scopes.join(' ') : scopes
+      // Fetch the assertion ourselves first, so OIDC failures surface as our coded errors
+      // rather than wrapped inside MSAL's.
+      await assertion()
+      try {
+        const token = await sdk.getToken(scopes, getTokenOptions)
+        maskInActionsLog(token.token, env)
+        return token
+      } catch (err) {
+        throw translateEntraError(err, {
+          scope,
+          clientId,
+          tenantId,
+          ...(identity === undefined ? {} : { identity }),
+        })
+      }
+    },
+  }
+}

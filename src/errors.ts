@@ -1,0 +1,53 @@
+/**
+ * Coded errors. Every error the product raises carries a stable `code` (a string-literal union per
+ * domain), a message that names the input or the spec rule, and the lower-level `cause`.
+ * Families live beside their domain (src/oci/errors.ts, src/cose/errors.ts, ...) and extend this base.
+ */
+export class ActionError<C extends string = string> extends Error {
+  readonly code: C
+  /** A short remedy the user can act on, shown after the message. */
+  readonly remedy?: string
+
+  constructor(code: C, message: string, options?: { cause?: unknown; remedy?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
+    this.name = new.target.name
+    this.code = code
+    if (options?.remedy !== undefined) this.remedy = options.remedy
+  }
+}
+
+export type ConfigCode = 'INPUT_MISSING' | 'INPUT_INVALID' | 'INPUT_CONFLICT' | 'INPUT_NOT_APPLICABLE'
+
+/** A bad input or a bad combination of inputs; the message names the inputs in kebab-case. */
+export class ConfigError extends ActionError<ConfigCode> {}
+
+/** True when `err` is an ActionError with the given code (optionally of the given class). */
+export function hasCode(err: unknown, code: string): boolean {
+  return err instanceof ActionError && err.code === code
+}
+
+/**
+ * Renders an error and its cause chain as lines, outermost first:
+ * `[CODE] message` / `  caused by: [CODE] message` ... Never includes stack traces.
+ */
+export function formatCauseChain(err: unknown, maxDepth = 8): string[] {
+  const lines: string[] = []
+  let current: unknown = err
+  for (let depth = 0; current !== undefined && current !== null && depth < maxDepth; depth++) {
+    const prefix = depth === 0 ? '' : '  caused by: '
+    if (current instanceof Error) {
+      const code = current instanceof ActionError ? `[${current.code}] ` : ''
+      lines.push(`${prefix}${code}${current.message}`)
+      current = (current as { cause?: unknown }).cause
+    } else {
+      lines.push(`${prefix}${String(current)}`)
+      break
+    }
+  }
+  return lines
+}
+
+/** Narrows anything thrown into an Error without losing it. */
+export function toError(thrown: unknown): Error {
+  return thrown instanceof Error ? thrown : new Error(String(thrown))
+}

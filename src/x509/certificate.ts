@@ -1,0 +1,409 @@
+/**
+ * A parsed X.509 certificate as plain data: the fields the Notary chain rules (notary-spec.md §3.2,
+ * §3.3) and identity matching (§6.6) read, with raw subject/issuer bytes for byte-equality checks.
+ * Parsing uses pkijs/asn1js for structure and node:crypto for keys and signature checks.
+ */
+import { X509Certificate, createHash, type KeyObject } from 'node:crypto'
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import type { KeySpec } from '../signer/signer.js'
+import { CertificateError } from './errors.js'
+import { keySpecOfKey } from './key-spec.js'
+
+export type KeyUsageFlag =
+  | 'digitalSignature'
+  | 'contentCommitment'
+  | 'keyEncipherment'
+  | 'dataEncipherment'
+  | 'keyAgreement'
+  | 'keyCertSign'
+  | 'cRLSign'
+  | 'encipherOnly'
+  | 'decipherOnly'
+
+/** RFC 5280 §4.2.1.3 bit order. */
+const KEY_USAGE_BITS: readonly KeyUsageFlag[] = [
+  'digitalSignature',
+  'contentCommitment',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+]
+
+export const EXTENSION_OID = {
+  basicConstraints: '2.5.29.19',
+  keyUsage: '2.5.29.15',
+  extendedKeyUsage: '2.5.29.37',
+} as const
+
+export const EKU_OID = {
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+  clientAuth: '1.3.6.1.5.5.7.3.2',
+  codeSigning: '1.3.6.1.5.5.7.3.3',
+  emailProtection: '1.3.6.1.5.5.7.3.4',
+  timeStamping: '1.3.6.1.5.5.7.3.8',
+  ocspSigning: '1.3.6.1.5.5.7.3.9',
+  any: '2.5.29.37.0',
+} as const
+
+/** Attribute types Go's pkix.Name names (crypto/x509/pkix attributeTypeNames); others render as `oid=#hex`. */
+export const GO_ATTRIBUTE_NAMES: Readonly<Record<string, GoAttributeName>> = {
+  '2.5.4.6': 'C',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.3': 'CN',
+  '2.5.4.5': 'SERIALNUMBER',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.9': 'STREET',
+  '2.5.4.17': 'POSTALCODE',
+}
+export type GoAttributeName =
+  | 'C'
+  | 'O'
+  | 'OU'
+  | 'CN'
+  | 'SERIALNUMBER'
+  | 'L'
+  | 'ST'
+  | 'STREET'
+  | 'POSTALCODE'
+
+/** Signature algorithms Go's CheckSignature refuses as insecure (MD2, MD5, SHA-1). */
+const WEAK_SIGNATURE_OIDS: Readonly<Record<string, string>> = {
+  '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',
+  '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
+  '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
+  '1.2.840.10040.4.3': 'dsaWithSHA1',
+  '1.2.840.10045.4.1': 'ecdsa-with-SHA1',
+}
+
+/** One attribute of a distinguished name, in certificate order. */
+export interface NameAttribute {
+  /** Index of the RDN (SET) this attribute belongs to; equal indexes mean a multi-valued RDN. */
+  rdnIndex: number
+  /** Attribute type OID, dotted. */
+  type: string
+  /** The short name when Go names the type (C, O, OU, CN, SERIALNUMBER, L, ST, STREET, POSTALCODE). */
+  shortName?: GoAttributeName
+  /** The decoded string for ASN.1 string types; otherwise `#` + hex of the value's DER. */
+  value: string
+  /** False when the value is not an ASN.1 string type. */
+  isString: boolean
+  /** DER of the attribute value. */
+  valueDer: Uint8Array
+}
+
+export interface CertificateInfo {
+  der: Uint8Array
+  /** node:crypto view of the same certificate. */
+  x509: X509Certificate
+  /** SHA-256 of the DER, lowercase hex (the Notary thumbprint). */
+  sha256: string
+  rawSubject: Uint8Array
+  rawIssuer: Uint8Array
+  /** Subject rendered like Go's pkix.Name.String() (what notation prints and matches on). */
+  subject: string
+  issuer: string
+  subjectAttributes: NameAttribute[]
+  notBefore: Date
+  notAfter: Date
+  /** Serial number, lowercase hex without leading zeros beyond what DER holds. */
+  serialNumber: string
+  signatureAlgorithmOid: string
+  basicConstraints: { present: boolean; critical: boolean; cA: boolean; pathLen?: number }
+  keyUsage: { present: boolean; critical: boolean; flags: KeyUsageFlag[] }
+  extendedKeyUsage: { present: boolean; critical: boolean; oids: string[] }
+  publicKey: KeyObject
+  /** The Notary key spec, or undefined when the key is outside the table (§3.1). */
+  keySpec?: KeySpec
+  /** Raw subject equals raw issuer. */
+  selfIssued: boolean
+  /** Self-issued and the signature verifies with the certificate's own key. */
+  selfSigned: boolean
+}
+
+function parseError(message: string, cause?: unknown): CertificateError {
+  return new CertificateError('CERT_PARSE', message, cause === undefined ? undefined : { cause })
+}
+
+function derLength(der: Uint8Array): number | undefined {
+  // Outer TLV length, to refuse trailing bytes the way Go's x509.ParseCertificate does.
+  if (der.length < 2 || der[0] !== 0x30) return undefined
+  const first = der[1] ?? 0
+  if (first < 0x80) return 2 + first
+  const n = first & 0x7f
+  if (n === 0 || n > 4 || der.length < 2 + n) return undefined
+  let len = 0
+  for (let i = 0; i < n; i++) len = len * 256 + (der[2 + i] ?? 0)
+  return 2 + n + len
+}
+
+function fromBer(bytes: Uint8Array, what: string): asn1js.AsnType {
+  const parsed = asn1js.fromBER(bytes)
+  if (parsed.offset === -1 || parsed.offset !== bytes.length) {
+    throw parseError(`${what} is not valid DER`)
+  }
+  return parsed.result
+}
+
+function decodeString(block: asn1js.AsnType): string | undefined {
+  const tag = block.idBlock.tagClass === 1 ? block.idBlock.tagNumber : -1
+  const bytes = (block.valueBlock as unknown as { valueHexView?: Uint8Array }).valueHexView
+  if (!bytes) return undefined
+  switch (tag) {
+    case 12: // UTF8String
+    case 19: // PrintableString
+    case 22: // IA5String
+    case 18: // NumericString
+    case 26: // VisibleString
+    case 20: // TeletexString (Go keeps the bytes as they are)
+      return Buffer.from(bytes).toString('utf8')
+    case 30: {
+      // BMPString: UTF-16BE
+      const swapped = Buffer.from(bytes)
+      swapped.swap16()
+      return swapped.toString('utf16le')
+    }
+    case 28: {
+      // UniversalString: UTF-32BE
+      let out = ''
+      for (let i = 0; i + 3 < bytes.length; i += 4) {
+        out += String.fromCodePoint(new DataView(bytes.buffer, bytes.byteOffset + i, 4).getUint32(0))
+      }
+      return out
+    }
+    default:
+      return undefined
+  }
+}
+
+/** The attributes of a DER-encoded Name (RDNSequence), in order. */
+export function parseNameAttributes(rawName: Uint8Array): NameAttribute[] {
+  const seq = fromBer(rawName, 'distinguished name')
+  if (!(seq instanceof asn1js.Sequence)) throw parseError('distinguished name is not a SEQUENCE')
+  const out: NameAttribute[] = []
+  seq.valueBlock.value.forEach((rdn, rdnIndex) => {
+    if (!(rdn instanceof asn1js.Set)) throw parseError('distinguished name RDN is not a SET')
+    for (const atv of rdn.valueBlock.value) {
+      const parts = atv instanceof asn1js.Sequence ? atv.valueBlock.value : []
+      const [oid, value] = parts
+      if (parts.length !== 2 || !(oid instanceof asn1js.ObjectIdentifier) || !value) {
+        throw parseError('distinguished name attribute is not {type, value}')
+      }
+      const type = oid.valueBlock.toString()
+      const valueDer = new Uint8Array(value.toBER())
+      const str = decodeString(value)
+      const shortName = GO_ATTRIBUTE_NAMES[type]
+      out.push({
+        rdnIndex,
+        type,
+        ...(shortName ? { shortName } : {}),
+        value: str ?? `#${Buffer.from(valueDer).toString('hex')}`,
+        isString: str !== undefined,
+        valueDer,
+      })
+    }
+  })
+  return out
+}
+
+/** RFC 4514 escaping as Go's RDNSequence.String() does it. */
+function goEscape(value: string): string {
+  let out = ''
+  const bytes = Buffer.byteLength(value)
+  let k = 0
+  for (const c of value) {
+    let escape = false
+    if (',+"\\<>;'.includes(c)) escape = true
+    else if (c === ' ') escape = k === 0 || k === bytes - 1
+    else if (c === '#') escape = k === 0
+    out += escape ? `\\${c}` : c
+    k += Buffer.byteLength(c)
+  }
+  return out
+}
+
+/**
+ * Renders a name exactly like Go's pkix.Name.String() after x509 parsing: unknown attribute types
+ * first (so they print last), then C, ST, L, STREET, POSTALCODE, O, OU, CN, SERIALNUMBER, with
+ * repeated types folded into one multi-valued RDN, printed in reverse order.
+ */
+export function goNameString(attrs: readonly NameAttribute[]): string {
+  const named: Record<GoAttributeName, string[]> = {
+    C: [],
+    ST: [],
+    L: [],
+    STREET: [],
+    POSTALCODE: [],
+    O: [],
+    OU: [],
+    CN: [],
+    SERIALNUMBER: [],
+  }
+  const rdns: { label: string; value: string; raw: boolean }[][] = []
+  for (const a of attrs) {
+    if (a.shortName) {
+      if (a.isString) named[a.shortName].push(a.value)
+      continue
+    }
+    rdns.push([{ label: a.type, value: a.value, raw: true }])
+  }
+  const order: GoAttributeName[] = ['C', 'ST', 'L', 'STREET', 'POSTALCODE', 'O', 'OU']
+  for (const name of order) {
+    if (named[name].length > 0) rdns.push(named[name].map((value) => ({ label: name, value, raw: false })))
+  }
+  // Go keeps only the last CommonName / SerialNumber.
+  for (const name of ['CN', 'SERIALNUMBER'] as const) {
+    const last = named[name].at(-1)
+    if (last !== undefined && last !== '') rdns.push([{ label: name, value: last, raw: false }])
+  }
+  return rdns
+    .reverse()
+    .map((rdn) =>
+      rdn.map((tv) => (tv.raw ? `${tv.label}=${tv.value}` : `${tv.label}=${goEscape(tv.value)}`)).join('+'),
+    )
+    .join(',')
+}
+
+function parseExtensions(cert: pkijs.Certificate): Pick<
+  CertificateInfo,
+  'basicConstraints' | 'keyUsage' | 'extendedKeyUsage'
+> {
+  const result: Pick<CertificateInfo, 'basicConstraints' | 'keyUsage' | 'extendedKeyUsage'> = {
+    basicConstraints: { present: false, critical: false, cA: false },
+    keyUsage: { present: false, critical: false, flags: [] },
+    extendedKeyUsage: { present: false, critical: false, oids: [] },
+  }
+  const seen = new Set<string>()
+  for (const ext of cert.extensions ?? []) {
+    const id = ext.extnID
+    if (seen.has(id)) throw parseError(`certificate has a duplicate extension ${id}`)
+    seen.add(id)
+    const critical = ext.critical
+    const value = ext.extnValue.valueBlock.valueHexView
+    if (id === EXTENSION_OID.basicConstraints) {
+      const seq = fromBer(value, 'basicConstraints extension')
+      if (!(seq instanceof asn1js.Sequence)) throw parseError('basicConstraints is not a SEQUENCE')
+      let cA = false
+      let pathLen: number | undefined
+      for (const item of seq.valueBlock.value) {
+        if (item instanceof asn1js.Boolean) cA = item.getValue()
+        else if (item instanceof asn1js.Integer) pathLen = item.valueBlock.valueDec
+        else throw parseError('basicConstraints has an unexpected element')
+      }
+      result.basicConstraints = {
+        present: true,
+        critical,
+        cA,
+        ...(pathLen !== undefined ? { pathLen } : {}),
+      }
+    } else if (id === EXTENSION_OID.keyUsage) {
+      const bits = fromBer(value, 'keyUsage extension')
+      if (!(bits instanceof asn1js.BitString)) throw parseError('keyUsage is not a BIT STRING')
+      const bytes = bits.valueBlock.valueHexView
+      const flags = KEY_USAGE_BITS.filter((_, i) => (((bytes[i >> 3] ?? 0) >> (7 - (i & 7))) & 1) === 1)
+      result.keyUsage = { present: true, critical, flags }
+    } else if (id === EXTENSION_OID.extendedKeyUsage) {
+      const seq = fromBer(value, 'extendedKeyUsage extension')
+      if (!(seq instanceof asn1js.Sequence)) throw parseError('extendedKeyUsage is not a SEQUENCE')
+      const oids = seq.valueBlock.value.map((item) => {
+        if (!(item instanceof asn1js.ObjectIdentifier)) throw parseError('extendedKeyUsage has a non-OID entry')
+        return item.valueBlock.toString()
+      })
+      result.extendedKeyUsage = { present: true, critical, oids }
+    }
+  }
+  return result
+}
+
+/** Parses a DER certificate; throws CERT_PARSE when either parser refuses it or bytes trail it. */
+export function parseCertificate(der: Uint8Array): CertificateInfo {
+  const bytes = new Uint8Array(der)
+  if (derLength(bytes) !== bytes.length) throw parseError('certificate is not a single DER SEQUENCE')
+  let x509: X509Certificate
+  let cert: pkijs.Certificate
+  try {
+    x509 = new X509Certificate(bytes)
+    cert = pkijs.Certificate.fromBER(bytes)
+  } catch (err) {
+    throw parseError('certificate cannot be parsed as X.509', err)
+  }
+  const rawSubject = new Uint8Array(cert.subject.valueBeforeDecode)
+  const rawIssuer = new Uint8Array(cert.issuer.valueBeforeDecode)
+  const subjectAttributes = parseNameAttributes(rawSubject)
+  const publicKey = x509.publicKey
+  let keySpec: KeySpec | undefined
+  try {
+    keySpec = keySpecOfKey(publicKey)
+  } catch {
+    keySpec = undefined
+  }
+  const selfIssued = Buffer.from(rawSubject).equals(Buffer.from(rawIssuer))
+  const signatureAlgorithmOid = cert.signatureAlgorithm.algorithmId
+  const info: CertificateInfo = {
+    der: bytes,
+    x509,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    rawSubject,
+    rawIssuer,
+    subject: goNameString(subjectAttributes),
+    issuer: goNameString(parseNameAttributes(rawIssuer)),
+    subjectAttributes,
+    notBefore: cert.notBefore.value,
+    notAfter: cert.notAfter.value,
+    serialNumber: x509.serialNumber.toLowerCase(),
+    signatureAlgorithmOid,
+    ...parseExtensions(cert),
+    publicKey,
+    ...(keySpec ? { keySpec } : {}),
+    selfIssued,
+    selfSigned: false,
+  }
+  info.selfSigned = selfIssued && signatureCheck(info, info) === 'ok'
+  return info
+}
+
+/** Accepts DER or an already parsed certificate. */
+export function toCertificateInfo(cert: CertificateInfo | Uint8Array): CertificateInfo {
+  return cert instanceof Uint8Array ? parseCertificate(cert) : cert
+}
+
+/** The subject's attributes in certificate order (for x509.subject identity matching, §6.6). */
+export function subjectAttributes(cert: CertificateInfo | Uint8Array): NameAttribute[] {
+  return toCertificateInfo(cert).subjectAttributes
+}
+
+/** Name of the weak signature algorithm `cert` is signed with, if it is one Go refuses. */
+export function weakSignatureAlgorithm(cert: CertificateInfo): string | undefined {
+  return WEAK_SIGNATURE_OIDS[cert.signatureAlgorithmOid]
+}
+
+/** Why `child` is or is not signed by `parent`'s key: ok, a weak algorithm, or a bad signature. */
+export function signatureCheck(
+  child: CertificateInfo,
+  parent: CertificateInfo,
+): 'ok' | 'weak-algorithm' | 'bad-signature' {
+  if (weakSignatureAlgorithm(child)) return 'weak-algorithm'
+  try {
+    return child.x509.verify(parent.publicKey) ? 'ok' : 'bad-signature'
+  } catch {
+    return 'bad-signature'
+  }
+}
+
+/**
+ * True when `child` was issued by `parent`: child's raw issuer equals parent's raw subject
+ * (byte equality, as Go compares RawIssuer/RawSubject) and child's signature verifies with
+ * parent's key using an algorithm Go accepts.
+ */
+export function isIssuedBy(child: CertificateInfo, parent: CertificateInfo): boolean {
+  return (
+    Buffer.from(child.rawIssuer).equals(Buffer.from(parent.rawSubject)) &&
+    signatureCheck(child, parent) === 'ok'
+  )
+}
