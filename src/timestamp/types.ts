@@ -13,6 +13,8 @@ export interface TimestampInfo {
   hashAlgorithm: HashAlgorithm
   /** The TSA certificate chain that was built to a trusted root, leaf first, DER. */
   tsaChain: Uint8Array[]
+  /** TSA policy OID, dotted. */
   policy: string
+  /** TSTInfo serialNumber, lowercase hex without leading zeros. */
   serialNumber: string
 }

@@ -1,0 +1,24 @@
+/** What signing one manifest produced: the rows of the outputs and the job summary. */
+export interface SignedManifest {
+  /** The reference as the user gave it (or `<index ref> → linux/arm64` for a child). */
+  reference: string
+  /** registry/repository */
+  repository: string
+  digest: string
+  mediaType: string
+  size: number
+  /** Digest of the pushed signature manifest. */
+  signatureDigest: string
+  /** How the referrer was recorded. */
+  referrersMode: 'api' | 'tag'
+  /** Leaf certificate subject. */
+  signer: string
+  /** RFC 3339 genTime of the timestamp, when there is one. */
+  timestamp?: string
+  /** Platform (e.g. linux/arm64) when this is a child of a signed index. */
+  platform?: string
+  /** Digest of the index when signed recursively. */
+  parentDigest?: string
+  /** Envelope media type. */
+  envelopeMediaType: string
+}
