@@ -16,7 +16,12 @@ import {
   type KeyObject,
 } from 'node:crypto'
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto)
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0])
+
+// WebCrypto types through node:crypto (the project compiles without the DOM lib).
+type CryptoKey = webcrypto.CryptoKey
+type ImportParams = webcrypto.RsaHashedImportParams | webcrypto.EcKeyImportParams
+type SignParams = webcrypto.Algorithm | webcrypto.EcdsaParams
 
 export type KeyKind = 'rsa2048' | 'rsa3072' | 'rsa4096' | 'ec256' | 'ec384' | 'ec521'
 export const ALL_KEY_KINDS: readonly KeyKind[] = [
@@ -92,16 +97,16 @@ export function testKey(kind: KeyKind, slot = 'default'): KeyObject {
   return key
 }
 
-function webAlgorithm(kind: KeyKind): RsaHashedImportParams | EcKeyImportParams {
+function webAlgorithm(kind: KeyKind): ImportParams {
   if (kind.startsWith('rsa')) return { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
   const namedCurve = { ec256: 'P-256', ec384: 'P-384', ec521: 'P-521' }[kind as 'ec256']
   return { name: 'ECDSA', namedCurve }
 }
 
-function signingAlgorithm(kind: KeyKind): Algorithm {
+function signingAlgorithm(kind: KeyKind): SignParams {
   return kind.startsWith('rsa')
     ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
-    : ({ name: 'ECDSA', hash: kind === 'ec256' ? 'SHA-256' : 'SHA-384' } as EcdsaParams)
+    : ({ name: 'ECDSA', hash: kind === 'ec256' ? 'SHA-256' : 'SHA-384' } as webcrypto.EcdsaParams)
 }
 
 async function cryptoKeys(

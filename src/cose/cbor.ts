@@ -113,6 +113,7 @@ export function encodeBstr(bytes: Uint8Array): Uint8Array {
   return concat([head(2, bytes.length), bytes])
 }
 
+/** How strict decodeCbor is and how its messages name the data. */
 export interface DecodeOptions {
   /** Allow CBOR tags; go-cose decodes the outer COSE_Sign1 array with tags forbidden. */
   allowTags: boolean
@@ -193,7 +194,8 @@ class Reader {
       }
       case 2: {
         const len = this.length(info)
-        const out = this.bytes.slice(this.offset, this.offset + len)
+        // Copy into a plain Uint8Array: callers keep it, and Buffer.slice would alias the input.
+        const out = new Uint8Array(this.bytes.subarray(this.offset, this.offset + len))
         this.offset += len
         return out
       }

@@ -1,5 +1,6 @@
 import { ActionError } from '../errors.js'
 
+/** Envelope decoding / integrity codes. */
 export type EnvelopeCode =
   /** The bytes are not a well-formed envelope (CBOR/JSON structure, types, encodings). */
   | 'ENVELOPE_MALFORMED'

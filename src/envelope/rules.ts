@@ -12,10 +12,16 @@ export type HeaderContext = string
 /** The signing scheme value, or ENVELOPE_UNSUPPORTED / ENVELOPE_MALFORMED. */
 export function checkSigningScheme(value: unknown, ctx: HeaderContext): SigningScheme {
   if (value === undefined) {
-    throw new EnvelopeError('ENVELOPE_MALFORMED', `${ctx} lacks the required "${HEADER.signingScheme}"`)
+    throw new EnvelopeError(
+      'ENVELOPE_MALFORMED',
+      `${ctx} lacks the required "${HEADER.signingScheme}"`,
+    )
   }
   if (typeof value !== 'string') {
-    throw new EnvelopeError('ENVELOPE_MALFORMED', `${ctx} "${HEADER.signingScheme}" must be a text string`)
+    throw new EnvelopeError(
+      'ENVELOPE_MALFORMED',
+      `${ctx} "${HEADER.signingScheme}" must be a text string`,
+    )
   }
   if (value !== SIGNING_SCHEME.x509 && value !== SIGNING_SCHEME.signingAuthority) {
     throw new EnvelopeError(
@@ -75,7 +81,11 @@ export function timeLabels(scheme: SigningScheme): { required: string; forbidden
 }
 
 /** Expiry must be strictly after the signing time (notation-core-go validateSigningAndExpiryTime). */
-export function checkExpiryAfterSigning(signingTime: Date, expiry: Date | undefined, ctx: HeaderContext): void {
+export function checkExpiryAfterSigning(
+  signingTime: Date,
+  expiry: Date | undefined,
+  ctx: HeaderContext,
+): void {
   if (expiry !== undefined && expiry.getTime() <= signingTime.getTime()) {
     throw new EnvelopeError(
       'ENVELOPE_TIME',

@@ -10,6 +10,7 @@ import type { KeySpec } from '../signer/signer.js'
 import { CertificateError } from './errors.js'
 import { keySpecOfKey } from './key-spec.js'
 
+/** keyUsage bits by their RFC 5280 names. */
 export type KeyUsageFlag =
   | 'digitalSignature'
   | 'contentCommitment'
@@ -34,12 +35,14 @@ const KEY_USAGE_BITS: readonly KeyUsageFlag[] = [
   'decipherOnly',
 ]
 
+/** Extensions the chain rules read; every other extension fails open (notary-spec.md §3.2). */
 export const EXTENSION_OID = {
   basicConstraints: '2.5.29.19',
   keyUsage: '2.5.29.15',
   extendedKeyUsage: '2.5.29.37',
 } as const
 
+/** Extended key usage OIDs the Notary profiles mention. */
 export const EKU_OID = {
   serverAuth: '1.3.6.1.5.5.7.3.1',
   clientAuth: '1.3.6.1.5.5.7.3.2',
@@ -63,15 +66,7 @@ export const GO_ATTRIBUTE_NAMES: Readonly<Record<string, GoAttributeName>> = {
   '2.5.4.17': 'POSTALCODE',
 }
 export type GoAttributeName =
-  | 'C'
-  | 'O'
-  | 'OU'
-  | 'CN'
-  | 'SERIALNUMBER'
-  | 'L'
-  | 'ST'
-  | 'STREET'
-  | 'POSTALCODE'
+  'C' | 'O' | 'OU' | 'CN' | 'SERIALNUMBER' | 'L' | 'ST' | 'STREET' | 'POSTALCODE'
 
 /** Signature algorithms Go's CheckSignature refuses as insecure (MD2, MD5, SHA-1). */
 const WEAK_SIGNATURE_OIDS: Readonly<Record<string, string>> = {
@@ -98,6 +93,7 @@ export interface NameAttribute {
   valueDer: Uint8Array
 }
 
+/** A parsed certificate as plain data (see parseCertificate). */
 export interface CertificateInfo {
   der: Uint8Array
   /** node:crypto view of the same certificate. */
@@ -173,7 +169,9 @@ function decodeString(block: asn1js.AsnType): string | undefined {
       // UniversalString: UTF-32BE
       let out = ''
       for (let i = 0; i + 3 < bytes.length; i += 4) {
-        out += String.fromCodePoint(new DataView(bytes.buffer, bytes.byteOffset + i, 4).getUint32(0))
+        out += String.fromCodePoint(
+          new DataView(bytes.buffer, bytes.byteOffset + i, 4).getUint32(0),
+        )
       }
       return out
     }
@@ -229,6 +227,32 @@ function goEscape(value: string): string {
 }
 
 /**
+ * What Go's asn1.Marshal does with a parsed string value: PrintableString when every byte is in
+ * the PrintableString set (no '*' or '&'), else UTF8String. Unknown attribute types are printed
+ * as the hex of this re-encoding.
+ */
+function goMarshalString(value: string): Uint8Array {
+  const bytes = Buffer.from(value, 'utf8')
+  const printable = [...bytes].every(
+    (b) =>
+      (b >= 0x61 && b <= 0x7a) ||
+      (b >= 0x41 && b <= 0x5a) ||
+      (b >= 0x30 && b <= 0x39) ||
+      (b >= 0x27 && b <= 0x29) ||
+      (b >= 0x2b && b <= 0x2f) ||
+      b === 0x20 ||
+      b === 0x3a ||
+      b === 0x3d ||
+      b === 0x3f,
+  )
+  const tag = printable ? 0x13 : 0x0c
+  const len = bytes.length
+  const head =
+    len < 0x80 ? [tag, len] : len < 0x100 ? [tag, 0x81, len] : [tag, 0x82, len >> 8, len & 0xff]
+  return new Uint8Array([...head, ...bytes])
+}
+
+/**
  * Renders a name exactly like Go's pkix.Name.String() after x509 parsing: unknown attribute types
  * first (so they print last), then C, ST, L, STREET, POSTALCODE, O, OU, CN, SERIALNUMBER, with
  * repeated types folded into one multi-valued RDN, printed in reverse order.
@@ -251,11 +275,13 @@ export function goNameString(attrs: readonly NameAttribute[]): string {
       if (a.isString) named[a.shortName].push(a.value)
       continue
     }
-    rdns.push([{ label: a.type, value: a.value, raw: true }])
+    const der = a.isString ? goMarshalString(a.value) : a.valueDer
+    rdns.push([{ label: a.type, value: `#${Buffer.from(der).toString('hex')}`, raw: true }])
   }
   const order: GoAttributeName[] = ['C', 'ST', 'L', 'STREET', 'POSTALCODE', 'O', 'OU']
   for (const name of order) {
-    if (named[name].length > 0) rdns.push(named[name].map((value) => ({ label: name, value, raw: false })))
+    if (named[name].length > 0)
+      rdns.push(named[name].map((value) => ({ label: name, value, raw: false })))
   }
   // Go keeps only the last CommonName / SerialNumber.
   for (const name of ['CN', 'SERIALNUMBER'] as const) {
@@ -265,15 +291,16 @@ export function goNameString(attrs: readonly NameAttribute[]): string {
   return rdns
     .reverse()
     .map((rdn) =>
-      rdn.map((tv) => (tv.raw ? `${tv.label}=${tv.value}` : `${tv.label}=${goEscape(tv.value)}`)).join('+'),
+      rdn
+        .map((tv) => (tv.raw ? `${tv.label}=${tv.value}` : `${tv.label}=${goEscape(tv.value)}`))
+        .join('+'),
     )
     .join(',')
 }
 
-function parseExtensions(cert: pkijs.Certificate): Pick<
-  CertificateInfo,
-  'basicConstraints' | 'keyUsage' | 'extendedKeyUsage'
-> {
+function parseExtensions(
+  cert: pkijs.Certificate,
+): Pick<CertificateInfo, 'basicConstraints' | 'keyUsage' | 'extendedKeyUsage'> {
   const result: Pick<CertificateInfo, 'basicConstraints' | 'keyUsage' | 'extendedKeyUsage'> = {
     basicConstraints: { present: false, critical: false, cA: false },
     keyUsage: { present: false, critical: false, flags: [] },
@@ -306,13 +333,16 @@ function parseExtensions(cert: pkijs.Certificate): Pick<
       const bits = fromBer(value, 'keyUsage extension')
       if (!(bits instanceof asn1js.BitString)) throw parseError('keyUsage is not a BIT STRING')
       const bytes = bits.valueBlock.valueHexView
-      const flags = KEY_USAGE_BITS.filter((_, i) => (((bytes[i >> 3] ?? 0) >> (7 - (i & 7))) & 1) === 1)
+      const flags = KEY_USAGE_BITS.filter(
+        (_, i) => (((bytes[i >> 3] ?? 0) >> (7 - (i & 7))) & 1) === 1,
+      )
       result.keyUsage = { present: true, critical, flags }
     } else if (id === EXTENSION_OID.extendedKeyUsage) {
       const seq = fromBer(value, 'extendedKeyUsage extension')
       if (!(seq instanceof asn1js.Sequence)) throw parseError('extendedKeyUsage is not a SEQUENCE')
       const oids = seq.valueBlock.value.map((item) => {
-        if (!(item instanceof asn1js.ObjectIdentifier)) throw parseError('extendedKeyUsage has a non-OID entry')
+        if (!(item instanceof asn1js.ObjectIdentifier))
+          throw parseError('extendedKeyUsage has a non-OID entry')
         return item.valueBlock.toString()
       })
       result.extendedKeyUsage = { present: true, critical, oids }
@@ -324,7 +354,8 @@ function parseExtensions(cert: pkijs.Certificate): Pick<
 /** Parses a DER certificate; throws CERT_PARSE when either parser refuses it or bytes trail it. */
 export function parseCertificate(der: Uint8Array): CertificateInfo {
   const bytes = new Uint8Array(der)
-  if (derLength(bytes) !== bytes.length) throw parseError('certificate is not a single DER SEQUENCE')
+  if (derLength(bytes) !== bytes.length)
+    throw parseError('certificate is not a single DER SEQUENCE')
   let x509: X509Certificate
   let cert: pkijs.Certificate
   try {

@@ -21,6 +21,7 @@ export interface ChainValidationOptions {
   signingTime?: Date
 }
 
+/** A chain that passed validation, parsed. */
 export interface ValidatedChain {
   certificates: CertificateInfo[]
   leaf: CertificateInfo
@@ -130,12 +131,7 @@ function checkSignedBy(
   }
 }
 
-function checkCa(
-  cert: CertificateInfo,
-  index: number,
-  length: number,
-  profile: Profile,
-): void {
+function checkCa(cert: CertificateInfo, index: number, length: number, profile: Profile): void {
   const bc = cert.basicConstraints
   if (!bc.present || !bc.cA) {
     throw fail(
@@ -189,7 +185,13 @@ function checkLeaf(
     throw fail('CERT_LEAF_KEY_USAGE', cert, index, length, 'the keyUsage extension must be present')
   }
   if (profile === 'code-signing' && !ku.critical) {
-    throw fail('CERT_LEAF_KEY_USAGE', cert, index, length, 'the keyUsage extension must be critical')
+    throw fail(
+      'CERT_LEAF_KEY_USAGE',
+      cert,
+      index,
+      length,
+      'the keyUsage extension must be critical',
+    )
   }
   if (!ku.flags.includes('digitalSignature')) {
     throw fail('CERT_LEAF_KEY_USAGE', cert, index, length, 'keyUsage must include digitalSignature')
@@ -206,7 +208,9 @@ function checkLeaf(
   }
   const eku = cert.extendedKeyUsage
   if (profile === 'code-signing') {
-    const bad = eku.oids.map((oid) => FORBIDDEN_CODE_SIGNING_EKUS[oid]).filter((n) => n !== undefined)
+    const bad = eku.oids
+      .map((oid) => FORBIDDEN_CODE_SIGNING_EKUS[oid])
+      .filter((n) => n !== undefined)
     if (bad.length > 0) {
       throw fail(
         'CERT_LEAF_EKU',

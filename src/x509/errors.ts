@@ -1,5 +1,6 @@
 import { ActionError } from '../errors.js'
 
+/** One code per certificate rule, so callers and tests can tell them apart. */
 export type CertificateCode =
   | 'CERT_PEM_INVALID'
   | 'CERT_PARSE'

@@ -7,6 +7,7 @@ import type { KeyObject } from 'node:crypto'
 import type { HashAlgorithm, KeySpec, SignatureAlgorithm } from '../signer/signer.js'
 import { CertificateError } from './errors.js'
 
+/** One row of the §3.1 table: everything a key spec implies. */
 export interface AlgorithmInfo {
   keySpec: KeySpec
   algorithm: SignatureAlgorithm
@@ -26,6 +27,7 @@ export interface AlgorithmInfo {
   ecdsaSignatureLength?: number
 }
 
+/** The six algorithms Notary signatures may use, in table order. */
 export const ALGORITHMS: readonly AlgorithmInfo[] = [
   {
     keySpec: 'RSA-2048',
@@ -109,12 +111,14 @@ export function algorithmInfo(algorithm: SignatureAlgorithm): AlgorithmInfo {
   return info
 }
 
+/** The signature algorithm a key spec implies (RSA-3072 → PS384 ...). */
 export function algorithmForKeySpec(keySpec: KeySpec): SignatureAlgorithm {
   const info = find((a) => a.keySpec === keySpec)
   if (!info) throw new TypeError(`unknown key spec ${String(keySpec)}`)
   return info.algorithm
 }
 
+/** The hash an algorithm uses (also the TSA imprint and blob digest hash). */
 export function hashForAlgorithm(algorithm: SignatureAlgorithm): HashAlgorithm {
   return algorithmInfo(algorithm).hash
 }
