@@ -1,6 +1,73 @@
+/** The verify-only action: verify every image and report, failing when any image is not verified. */
+import * as core from '@actions/core'
+import { lazyAzureCredential, loadVerification, productionRegistry, productionTransport } from '../commands/deps.js'
+import { VerifyCommandError, verifyImages, type VerifyReport } from '../commands/verify.js'
+import { verifySummaryMarkdown, type VerificationRow } from '../report/summary.js'
 import type { VerifyOnlyConfig } from './config.js'
-import { ActionError } from '../errors.js'
+import { actionRuntime } from './run-sign.js'
 
-export async function runVerifyAction(_config: VerifyOnlyConfig): Promise<void> {
-  throw new ActionError('NOT_IMPLEMENTED', 'verification is being wired up')
+export function verificationRows(report: VerifyReport): VerificationRow[] {
+  return report.images.map((image) => {
+    const passed = image.signatures.filter((s) => s.verdict === 'passed').length
+    const policy = image.policy ? `, policy "${image.policy}" (${image.level})` : ''
+    const detail = image.verified
+      ? `${passed} of ${image.signatures.length} signature${image.signatures.length === 1 ? '' : 's'} passed${policy}`
+      : (image.error ?? image.signatures.map((s) => s.error).filter(Boolean).join(' | ')) || 'no signature passed'
+    return { reference: image.reference, digest: image.digest ?? '', verified: image.verified, detail }
+  })
+}
+
+/** The per-signature table: one row per signature with each check's status. */
+export function signatureRows(report: VerifyReport): string[][] {
+  const status = (s: VerifyReport['images'][number]['signatures'][number], type: string): string => {
+    const c = s.checks.find((x) => x.type === type)
+    return c === undefined ? '-' : `${c.status}${c.action === 'enforce' ? '' : ` (${c.action})`}`
+  }
+  return report.images.flatMap((image) =>
+    image.signatures.map((s) => [
+      s.digest.slice(0, 19) + '…',
+      s.signer ?? '-',
+      status(s, 'integrity'),
+      status(s, 'authenticity'),
+      status(s, 'authenticTimestamp'),
+      status(s, 'expiry'),
+      status(s, 'revocation'),
+      s.verdict,
+    ]),
+  )
+}
+
+export function verificationFailure(report: VerifyReport): VerifyCommandError {
+  const failed = verificationRows(report).filter((r) => !r.verified)
+  return new VerifyCommandError(
+    'NOT_VERIFIED',
+    `${failed.length} of ${report.images.length} image${report.images.length === 1 ? '' : 's'} not verified: ${failed
+      .map((r) => `${r.reference}: ${r.detail}`)
+      .join('; ')}`,
+  )
+}
+
+export async function runVerifyAction(config: VerifyOnlyConfig): Promise<void> {
+  const runtime = actionRuntime()
+  const transport = productionTransport(runtime)
+  const credential = lazyAzureCredential(config.azure, runtime)
+  const registry = productionRegistry(config.images, config.registry, config.azure, transport, runtime, credential)
+  const verification = await loadVerification(config.verify, transport, runtime)
+  const report = await verifyImages(
+    config.images,
+    {
+      policy: verification.policy,
+      trustStore: verification.trustStore,
+      userMetadata: config.verify.userMetadata,
+      maxSignatures: config.verify.maxSignatures,
+      concurrency: config.concurrency,
+    },
+    { registry, revocation: verification.revocation, logger: runtime.logger, now: () => new Date() },
+  )
+  core.setOutput('verified', String(report.verified))
+  core.setOutput('verification', JSON.stringify(report))
+  if (config.showSummary) {
+    await core.summary.addRaw(verifySummaryMarkdown(verificationRows(report), signatureRows(report))).write()
+  }
+  if (!report.verified) throw verificationFailure(report)
 }

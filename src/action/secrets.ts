@@ -1,19 +1,27 @@
 import * as core from '@actions/core'
 
-/** Inputs whose values are secret whenever they are inline (not a file path). */
-const SECRET_INPUTS = ['registry-password', 'signing-key'] as const
+/**
+ * Registers a secret with the runner's log masker. The runner matches line by line, so a
+ * multi-line value (a PEM key) is registered one line at a time; PEM armour lines are not secret.
+ */
+export function maskSecret(value: string): void {
+  const lines = value.split(/\r?\n/).map((l) => l.trim())
+  if (lines.length === 1) {
+    if (value.trim() !== '') core.setSecret(value.trim())
+    return
+  }
+  for (const line of lines) {
+    if (line.length >= 8 && !line.startsWith('-----')) core.setSecret(line)
+  }
+}
 
 /**
- * Registers secret inputs with the runner's log masker as soon as they are read. Multi-line values
- * (PEM keys) are masked line by line, because the runner matches single lines.
+ * Masks secret inputs as soon as they are read: the registry password always, the signing key
+ * when it is given inline (a path is not secret; the key read from it is masked when loaded).
  */
 export function maskSecrets(raw: Partial<Record<string, string>>): void {
-  for (const name of SECRET_INPUTS) {
-    const value = raw[name]
-    if (value === undefined || value === '') continue
-    core.setSecret(value)
-    for (const line of value.split(/\r?\n/)) {
-      if (line.trim().length >= 8 && !line.startsWith('-----')) core.setSecret(line.trim())
-    }
-  }
+  const password = raw['registry-password']
+  if (password) maskSecret(password)
+  const key = raw['signing-key']
+  if (key?.includes('-----BEGIN')) maskSecret(key)
 }

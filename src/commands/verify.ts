@@ -175,7 +175,6 @@ async function verifyCandidate(
       revocation: deps.revocation,
       logger: deps.logger,
     })
-    for (const w of outcome.warnings) deps.logger.warning(`${repository.name}@${subject.digest}: ${w}`)
     return signatureReport(candidate.digest, outcome)
   } catch (err) {
     return failedFetch(candidate.digest, err)

@@ -39,6 +39,8 @@ export interface TimestamperOptions {
   urls: readonly string[]
   /** Trusted TSA roots (DER); a token must chain to one of them. */
   roots: readonly Uint8Array[]
+  /** With no roots, check every token except its anchor (see VerifyTimestampOptions). */
+  allowUnanchored?: boolean
   transport: Transport
   logger?: Logger
   /** Per-attempt HTTP timeout; default 15 s. */
@@ -169,7 +171,7 @@ export function createTimestamper(options: TimestamperOptions): TimestampClient 
     throw new TimestampError('TSA_REQUEST', 'no timestamp URL was given')
   }
   const urls = options.urls.map(checkUrl)
-  if (options.roots.length === 0) {
+  if (options.roots.length === 0 && options.allowUnanchored !== true) {
     throw new TimestampError(
       'TSA_REQUEST',
       'no TSA root certificate was given; a timestamp URL needs the TSA root certificate to verify tokens',
@@ -234,6 +236,7 @@ export function createTimestamper(options: TimestamperOptions): TimestampClient 
         token,
         message,
         roots: options.roots,
+        ...(options.allowUnanchored === true ? { allowUnanchored: true } : {}),
         nonce: request.nonce,
         expectedHash: request.hash,
         now: now(),

@@ -81,6 +81,12 @@ export interface VerifyTimestampOptions {
   now?: Date
   /** When set, genTime must be within this many ms (plus the token's accuracy) of `now`. */
   maxClockSkewMs?: number
+  /**
+   * Signing-time only, when the user gave no TSA root: with no `roots`, check everything but the
+   * anchor (signature, SigningCertificateV2, imprint, nonce, the TSA leaf profile at genTime).
+   * Verification always anchors tokens in the tsa trust store; this never applies there.
+   */
+  allowUnanchored?: boolean
 }
 
 /** A verified token: what `TimestampInfo` says plus the parsed TSTInfo. */
@@ -249,6 +255,30 @@ function ekuNestingAllows(path: readonly CertificateInfo[]): boolean {
     const eku = c.extendedKeyUsage
     return !eku.present || eku.oids.includes(OID.timeStamping) || eku.oids.includes('2.5.29.37.0')
   })
+}
+
+/**
+ * The TSA leaf checks that need no anchor (§3.3): exactly one EKU, timeStamping, critical; a key in
+ * the Notary table; valid at genTime. Returns the one-certificate "chain".
+ */
+function unanchoredLeaf(signer: CertificateInfo, genTime: Date): CertificateInfo[] {
+  const eku = signer.extendedKeyUsage
+  if (!eku.present || !eku.critical || eku.oids.length !== 1 || eku.oids[0] !== OID.timeStamping) {
+    throw fail(
+      'TSA_CERT_INVALID',
+      `timestamp signing certificate "${signer.subject}" must have exactly one extended key usage, timeStamping, marked critical`,
+    )
+  }
+  if (signer.keySpec === undefined) {
+    throw fail('TSA_CERT_INVALID', `timestamp signing certificate "${signer.subject}" has an unsupported key`)
+  }
+  if (genTime < signer.notBefore || genTime > signer.notAfter) {
+    throw fail(
+      'TSA_CERT_INVALID',
+      `timestamp signing certificate "${signer.subject}" is not valid at genTime ${genTime.toISOString()}`,
+    )
+  }
+  return [signer]
 }
 
 /** Builds and validates the TSA chain (§4.3 step 6 path building + step 7, §3.3) at genTime. */
@@ -499,7 +529,8 @@ export function verifyTimestampToken(options: VerifyTimestampOptions): VerifiedT
     }
   }
 
-  if (options.roots.length === 0) {
+  const unanchored = options.roots.length === 0 && options.allowUnanchored === true
+  if (options.roots.length === 0 && !unanchored) {
     throw fail(
       'TSA_UNTRUSTED',
       'no trusted TSA root certificate was given (tsa trust store is empty)',
@@ -526,7 +557,9 @@ export function verifyTimestampToken(options: VerifyTimestampOptions): VerifiedT
           `${SIGNED_TOKEN}: ${CMS}: invalid signer info version: only version 1 is supported; got ${si.version}`,
         )
       }
-      const path = trustedChain(signer, certs, roots, info.genTime)
+      const path = unanchored
+        ? unanchoredLeaf(signer, info.genTime)
+        : trustedChain(signer, certs, roots, info.genTime)
       checkSignature(si, token, signer)
       checkSignedAttributes(si, token, path)
       chain = path

@@ -1,0 +1,191 @@
+/**
+ * Builds the real collaborators from a parsed config: one transport, one registry client (explicit
+ * credentials, then ACR through the Azure identity, then the docker config), the signer (Artifact
+ * Signing or a local key), the timestamper and the verification inputs. Shared by the actions and
+ * the CLI; the only module that decides which concrete implementation runs.
+ */
+import { acrSignIn, isAcrHost } from '../azure/acr.js'
+import { createArtifactSigningSigner } from '../azure/artifact-signing.js'
+import { createAzureCredential, type AzureCredential } from '../azure/credential.js'
+import type { AzureConfig, RegistryConfig, SignerConfig, VerifyConfig } from '../action/config.js'
+import { ConfigError } from '../errors.js'
+import type { Logger } from '../log.js'
+import { createTransport, type RequestEvent, type Transport } from '../net/transport.js'
+import { createRegistryClient, type RegistryClient } from '../oci/client.js'
+import {
+  chainCredentials,
+  dockerConfigCredentials,
+  staticCredentials,
+  type Credential,
+  type CredentialSource,
+} from '../oci/credentials.js'
+import { parseReference } from '../oci/reference.js'
+import { loadPemInput } from '../signer/load-local.js'
+import { createLocalKeySigner } from '../signer/local-key.js'
+import type { Signer } from '../signer/signer.js'
+import { createTimestamper } from '../timestamp/client.js'
+import type { Timestamper } from '../timestamp/types.js'
+import { loadTrustPolicy } from '../verify/load-policy.js'
+import type { TrustPolicyDocument } from '../verify/policy.js'
+import { createRevocationChecker, type RevocationChecker } from '../verify/revocation.js'
+import { loadTrustStore } from '../verify/trust-store-load.js'
+import type { TrustStore } from '../verify/trust-store.js'
+import { pemToCertificates } from '../x509/pem.js'
+
+export const VERSION = '0.1.0'
+export const SIGNING_AGENT = `oci-notary-action/${VERSION}`
+
+export interface RuntimeEnv {
+  logger: Logger
+  env: NodeJS.ProcessEnv
+  /** Masks a secret in the CI log (a no-op outside Actions). */
+  mask: (secret: string) => void
+  onRequest?: (event: RequestEvent) => void
+}
+
+export function productionTransport(runtime: RuntimeEnv): Transport {
+  return createTransport({
+    logger: runtime.logger,
+    ...(runtime.onRequest ? { onRequest: runtime.onRequest } : {}),
+  })
+}
+
+/** The Azure identity, created on first use (Artifact Signing, or an ACR sign-in). */
+export function lazyAzureCredential(azure: AzureConfig, runtime: RuntimeEnv): () => AzureCredential {
+  let credential: AzureCredential | undefined
+  return () =>
+    (credential ??= createAzureCredential({
+      ...(azure.clientId ? { clientId: azure.clientId } : {}),
+      ...(azure.tenantId ? { tenantId: azure.tenantId } : {}),
+      ...(azure.authorityHost ? { authorityHost: azure.authorityHost } : {}),
+      logger: runtime.logger,
+      env: runtime.env,
+    }))
+}
+
+/** True when an Entra identity for ACR is configured (inputs or AZURE_CLIENT_ID). */
+function azureIdentityConfigured(azure: AzureConfig, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(azure.clientId ?? env.AZURE_CLIENT_ID)
+}
+
+export function registryCredentials(
+  images: string[],
+  registry: RegistryConfig,
+  azure: AzureConfig,
+  transport: Transport,
+  runtime: RuntimeEnv,
+  credential: () => AzureCredential,
+): CredentialSource {
+  const sources: CredentialSource[] = []
+  if (registry.username !== undefined && registry.password !== undefined) {
+    // Explicit credentials are for the registries the images live in, and no others.
+    const entries: Record<string, Credential> = {}
+    for (const image of images) {
+      entries[parseReference(image).registry] = { username: registry.username, password: registry.password }
+    }
+    sources.push(staticCredentials(entries))
+  }
+  if (azureIdentityConfigured(azure, runtime.env)) {
+    const signedIn = new Map<string, Promise<Credential | undefined>>()
+    sources.push(async (host) => {
+      if (!isAcrHost(host)) return undefined
+      let pending = signedIn.get(host)
+      if (pending === undefined) {
+        pending = acrSignIn({ registry: host, credential: credential(), transport, logger: runtime.logger, mask: runtime.mask }).then(
+          (c) => c as Credential,
+          (err: unknown) => {
+            runtime.logger.warning(
+              `signing in to ${host} with the Azure identity failed (${err instanceof Error ? err.message : String(err)}); trying the docker config`,
+            )
+            return undefined
+          },
+        )
+        signedIn.set(host, pending)
+      }
+      return pending
+    })
+  }
+  sources.push(dockerConfigCredentials({ env: runtime.env, logger: runtime.logger }))
+  return chainCredentials(...sources)
+}
+
+export function productionRegistry(
+  images: string[],
+  registry: RegistryConfig,
+  azure: AzureConfig,
+  transport: Transport,
+  runtime: RuntimeEnv,
+  credential: () => AzureCredential,
+): RegistryClient {
+  return createRegistryClient({
+    transport,
+    logger: runtime.logger,
+    credentials: registryCredentials(images, registry, azure, transport, runtime, credential),
+    insecureRegistries: registry.insecureRegistries,
+  })
+}
+
+export async function productionSigner(
+  signer: SignerConfig,
+  transport: Transport,
+  runtime: RuntimeEnv,
+  credential: () => AzureCredential,
+  now: Date,
+): Promise<Signer> {
+  if (signer.kind === 'local-key') {
+    const keyPem = await loadPemInput(signer.key, 'signing-key')
+    runtime.mask(keyPem)
+    return createLocalKeySigner({
+      keyPem,
+      chainPem: await loadPemInput(signer.certificateChain, 'signing-certificate-chain'),
+      now,
+      names: { key: 'signing-key', chain: 'signing-certificate-chain' },
+    })
+  }
+  const correlation = runtime.env.GITHUB_RUN_ID
+    ? `${runtime.env.GITHUB_RUN_ID}-${runtime.env.GITHUB_RUN_ATTEMPT ?? '1'}`
+    : undefined
+  return createArtifactSigningSigner({
+    endpoint: signer.endpoint,
+    accountName: signer.account,
+    certificateProfile: signer.certificateProfile,
+    apiVersion: signer.apiVersion,
+    credential: credential(),
+    transport,
+    logger: runtime.logger,
+    signTimeoutMs: signer.timeoutMs,
+    ...(correlation ? { correlationId: correlation } : {}),
+  })
+}
+
+export async function productionTimestamper(
+  timestamp: { urls: string[]; rootCertificate?: string } | undefined,
+  transport: Transport,
+  runtime: RuntimeEnv,
+): Promise<Timestamper | undefined> {
+  if (timestamp === undefined) return undefined
+  let roots: Uint8Array[] = []
+  if (timestamp.rootCertificate !== undefined) {
+    roots = pemToCertificates(await loadPemInput(timestamp.rootCertificate, 'timestamp-root-certificate'), 'timestamp-root-certificate')
+  } else {
+    runtime.logger.info(
+      'no timestamp-root-certificate given: each token is checked (signature, TSA certificate, imprint, nonce, time) but its chain is not anchored at signing; verification anchors it in the policy\'s tsa trust store',
+    )
+  }
+  return createTimestamper({ urls: timestamp.urls, roots, allowUnanchored: roots.length === 0, transport, logger: runtime.logger })
+}
+
+export interface LoadedVerification {
+  policy: TrustPolicyDocument
+  trustStore: TrustStore
+  revocation: RevocationChecker
+}
+
+export async function loadVerification(verify: VerifyConfig, transport: Transport, runtime: RuntimeEnv): Promise<LoadedVerification> {
+  const { document } = await loadTrustPolicy(verify.trustPolicy, { inputName: 'trust-policy' })
+  if (verify.trustStore === '' && document.trustPolicies.some((p) => p.signatureVerification.level !== 'skip')) {
+    throw new ConfigError('INPUT_MISSING', 'input trust-store is required: the trust policy names trust stores')
+  }
+  const trustStore = verify.trustStore === '' ? await loadTrustStore('{}') : await loadTrustStore(verify.trustStore)
+  return { policy: document, trustStore, revocation: createRevocationChecker({ transport, logger: runtime.logger }) }
+}
