@@ -3,12 +3,17 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   VERIFY_INPUTS,
   failStep,
-  getInput,
   maskSecrets,
   parseVerifyConfig,
   readRawInputs,
   runVerifyAction
-} from "./chunks/chunk-FZHDMPPR.js";
+} from "./chunks/chunk-LP3YTNTX.js";
+import {
+  getInput
+} from "./chunks/chunk-T7SYLWVO.js";
+import "./chunks/chunk-NQ2ETGFX.js";
+import "./chunks/chunk-ARJTEEDT.js";
+import "./chunks/chunk-QITFBBGE.js";
 import "./chunks/chunk-2ZTQXNXN.js";
 
 // src/action/verify-entry.ts

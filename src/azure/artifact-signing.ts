@@ -15,7 +15,12 @@
 import { createHash, randomUUID, type X509Certificate } from 'node:crypto'
 import { ActionError, ConfigError } from '../errors.js'
 import { silentLogger, type Logger } from '../log.js'
-import { TransportError, retryAfterMs, type HttpResponse, type Transport } from '../net/transport.js'
+import {
+  TransportError,
+  retryAfterMs,
+  type HttpResponse,
+  type Transport,
+} from '../net/transport.js'
 import type { SignResult, Signer } from '../signer/signer.js'
 import {
   buildChain,
@@ -33,7 +38,11 @@ import type { TokenCredentialLike } from './types.js'
 export const ARTIFACT_SIGNING_SCOPE = 'https://codesigning.azure.net/.default'
 export const DEFAULT_API_VERSION = '2022-06-15-preview'
 /** api-versions known to work; others of the `:sign` generation are accepted with a warning. */
-export const KNOWN_API_VERSIONS = ['2022-06-15-preview', '2023-06-15-preview', '2024-06-15'] as const
+export const KNOWN_API_VERSIONS = [
+  '2022-06-15-preview',
+  '2023-06-15-preview',
+  '2024-06-15',
+] as const
 export const SIGNER_ROLE = 'Artifact Signing Certificate Profile Signer'
 export const CLIENT_VERSION = 'oci-notary-action::0.1.0'
 
@@ -113,7 +122,9 @@ export function validateAccountName(name: string): string {
     throw new ConfigError(
       'INPUT_INVALID',
       `artifact-signing-account "${name}" is not a valid account name (3–24 letters, digits and single hyphens, not starting with a digit)`,
-      { remedy: 'copy the account name from the Azure portal (Artifact Signing account → Overview)' },
+      {
+        remedy: 'copy the account name from the Azure portal (Artifact Signing account → Overview)',
+      },
     )
   }
   return name
@@ -233,7 +244,9 @@ function jsonBody(res: HttpResponse): unknown {
   }
 }
 
-export function createArtifactSigningSigner(options: ArtifactSigningSignerOptions): ArtifactSigningSigner {
+export function createArtifactSigningSigner(
+  options: ArtifactSigningSignerOptions,
+): ArtifactSigningSigner {
   const endpoint = normalizeEndpoint(options.endpoint)
   const account = validateAccountName(options.accountName)
   const profile = validateProfileName(options.certificateProfile)
@@ -272,7 +285,9 @@ export function createArtifactSigningSigner(options: ArtifactSigningSignerOption
   const identityHint = (): string => {
     const fed = options.credential.federatedIdentity?.()
     const clientId = fed?.clientId ?? options.credential.clientId
-    return clientId === undefined ? 'the signing identity' : `the identity with client id ${clientId}`
+    return clientId === undefined
+      ? 'the signing identity'
+      : `the identity with client id ${clientId}`
   }
 
   async function accessToken(): Promise<string> {
@@ -284,7 +299,10 @@ export function createArtifactSigningSigner(options: ArtifactSigningSignerOption
       throw new ArtifactSigningError(
         'SIGNER_TOKEN',
         `getting an Entra token for ${ARTIFACT_SIGNING_SCOPE} failed`,
-        { cause: err, remedy: 'check azure-client-id and azure-tenant-id and the federated credential' },
+        {
+          cause: err,
+          remedy: 'check azure-client-id and azure-tenant-id and the federated credential',
+        },
       )
     }
     if (token === null || token.token.length === 0) {
@@ -379,7 +397,7 @@ export function createArtifactSigningSigner(options: ArtifactSigningSignerOption
           {
             status,
             remedy:
-              'check artifact-signing-account and artifact-signing-certificate-profile (names as in the Azure portal) and that artifact-signing-endpoint is the account\'s region endpoint',
+              "check artifact-signing-account and artifact-signing-certificate-profile (names as in the Azure portal) and that artifact-signing-endpoint is the account's region endpoint",
           },
         )
       case status === 400: {
@@ -403,13 +421,19 @@ export function createArtifactSigningSigner(options: ArtifactSigningSignerOption
         return new ArtifactSigningError(
           'SIGNER_SERVICE_ERROR',
           `${what}: Artifact Signing answered HTTP ${status} after retries${suffix}`,
-          { status, remedy: 'the service has a problem; retry later (see https://azure.status.microsoft)' },
+          {
+            status,
+            remedy: 'the service has a problem; retry later (see https://azure.status.microsoft)',
+          },
         )
       default:
         return new ArtifactSigningError(
           'SIGNER_SERVICE_ERROR',
           `${what}: unexpected HTTP ${status} from Artifact Signing${suffix}`,
-          { status, remedy: 'check artifact-signing-endpoint; report this as a bug if it persists' },
+          {
+            status,
+            remedy: 'check artifact-signing-endpoint; report this as a bug if it persists',
+          },
         )
     }
   }
@@ -420,7 +444,10 @@ export function createArtifactSigningSigner(options: ArtifactSigningSignerOption
       throw new ArtifactSigningError(
         'SIGNER_RESPONSE_INVALID',
         `${what}: HTTP ${res.status} without a JSON body`,
-        { status: res.status, remedy: 'check artifact-signing-endpoint and artifact-signing-api-version' },
+        {
+          status: res.status,
+          remedy: 'check artifact-signing-endpoint and artifact-signing-api-version',
+        },
       )
     }
     return readOperation(body)

@@ -59,7 +59,9 @@ export function parseCertsOnlyPkcs7(der: Uint8Array): CertsOnlyPkcs7 {
   try {
     const contentInfo = new pkijs.ContentInfo({ schema: parsed.result })
     if (contentInfo.contentType !== OID_SIGNED_DATA) {
-      throw invalid(`content type ${contentInfo.contentType}, expected signedData ${OID_SIGNED_DATA}`)
+      throw invalid(
+        `content type ${contentInfo.contentType}, expected signedData ${OID_SIGNED_DATA}`,
+      )
     }
     signedData = new pkijs.SignedData({ schema: contentInfo.content })
   } catch (err) {
@@ -180,7 +182,8 @@ export function buildChain(input: {
     )
     if (verifying.length === 1) leafIndex = (verifying[0] as { i: number }).i
     else if (verifying.length === 0 && nonCa.length === 1) leafIndex = (nonCa[0] as { i: number }).i
-    else if (nonCa.length === 0) throw chainError('no end-entity (non-CA) certificate in the result')
+    else if (nonCa.length === 0)
+      throw chainError('no end-entity (non-CA) certificate in the result')
     else
       throw chainError(
         `cannot tell the leaf among ${nonCa.length} end-entity certificates (${nonCa

@@ -19,7 +19,10 @@ export function jwtClaims(token: string): Record<string, unknown> | undefined {
 }
 
 /** A string claim, or undefined. `aud` arrays yield their first element. */
-export function stringClaim(claims: Record<string, unknown> | undefined, name: string): string | undefined {
+export function stringClaim(
+  claims: Record<string, unknown> | undefined,
+  name: string,
+): string | undefined {
   const v = claims?.[name]
   if (typeof v === 'string') return v
   if (Array.isArray(v) && typeof v[0] === 'string') return v[0]
@@ -27,7 +30,10 @@ export function stringClaim(claims: Record<string, unknown> | undefined, name: s
 }
 
 /** A numeric (NumericDate) claim, or undefined. */
-export function numberClaim(claims: Record<string, unknown> | undefined, name: string): number | undefined {
+export function numberClaim(
+  claims: Record<string, unknown> | undefined,
+  name: string,
+): number | undefined {
   const v = claims?.[name]
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined
 }

@@ -85,6 +85,10 @@ export interface AzureCredentialOptions {
 
 export interface AzureCredential extends TokenCredentialLike {
   readonly kind: 'github-oidc' | 'azure-cli'
+  getToken(
+    scopes: string | string[],
+    options?: { abortSignal?: AbortSignal },
+  ): Promise<AccessTokenLike>
   readonly clientId?: string
   readonly tenantId?: string
   /** The claims of the GitHub ID token last used (github-oidc only). */
@@ -115,7 +119,10 @@ export function translateEntraError(
   if (err instanceof ActionError) return err
   const text = err instanceof Error ? err.message : String(err)
   const code = /AADSTS(\d+)/.exec(text)?.[1]
-  const app = context.clientId === undefined ? 'the app' : `the app registration or managed identity ${context.clientId}`
+  const app =
+    context.clientId === undefined
+      ? 'the app'
+      : `the app registration or managed identity ${context.clientId}`
   const id = context.identity
   switch (code) {
     case '70021':
@@ -149,13 +156,19 @@ export function translateEntraError(
       return new AzureAuthError(
         'AZURE_APP_NOT_FOUND',
         `Entra does not know ${app} in tenant ${context.tenantId ?? '(unset)'} (AADSTS${code})`,
-        { cause: err, remedy: 'check azure-client-id and azure-tenant-id (Entra app registration → Overview)' },
+        {
+          cause: err,
+          remedy: 'check azure-client-id and azure-tenant-id (Entra app registration → Overview)',
+        },
       )
     default:
       return new AzureAuthError(
         'AZURE_AUTH_FAILED',
         `getting an Entra token for ${context.scope} failed${code === undefined ? '' : ` (AADSTS${code})`}`,
-        { cause: err, remedy: 'check azure-client-id, azure-tenant-id and the federated credential of the app' },
+        {
+          cause: err,
+          remedy: 'check azure-client-id, azure-tenant-id and the federated credential of the app',
+        },
       )
   }
 }
@@ -170,11 +183,16 @@ export function createAzureCredential(options: AzureCredentialOptions = {}): Azu
   const now = options.now ?? Date.now
   const clientId = (options.clientId || env['AZURE_CLIENT_ID'] || '').trim() || undefined
   const tenantId = (options.tenantId || env['AZURE_TENANT_ID'] || '').trim() || undefined
-  const authorityHost = (options.authorityHost || env['AZURE_AUTHORITY_HOST'] || '').trim() || undefined
+  const authorityHost =
+    (options.authorityHost || env['AZURE_AUTHORITY_HOST'] || '').trim() || undefined
   if (tenantId !== undefined && !TENANT_ID.test(tenantId)) {
-    throw new AzureAuthError('AZURE_AUTH_CONFIG', `azure-tenant-id "${tenantId}" is not a tenant id`, {
-      remedy: 'use the Directory (tenant) ID GUID from the Entra app registration overview',
-    })
+    throw new AzureAuthError(
+      'AZURE_AUTH_CONFIG',
+      `azure-tenant-id "${tenantId}" is not a tenant id`,
+      {
+        remedy: 'use the Directory (tenant) ID GUID from the Entra app registration overview',
+      },
+    )
   }
   if (authorityHost !== undefined) {
     const url = hostOf(authorityHost) === undefined ? undefined : new URL(authorityHost)
@@ -200,6 +218,8 @@ export function createAzureCredential(options: AzureCredentialOptions = {}): Azu
       )
     }
     const cli = new AzureCliCredential(tenantId === undefined ? {} : { tenantId })
+    // AzureCliCredential runs `az` on every call; keep tokens per scope until 5 min before expiry.
+    const cliCache = new Map<string, AccessTokenLike>()
     logger.debug('azure: using the Azure CLI session (no azure-client-id)')
     return {
       kind: 'azure-cli',
@@ -207,26 +227,41 @@ export function createAzureCredential(options: AzureCredentialOptions = {}): Azu
       federatedIdentity: () => undefined,
       async getToken(scopes) {
         const scope = Array.isArray(scopes) ? scopes.join(' ') : scopes
+        const hit = cliCache.get(scope)
+        if (hit !== undefined && hit.expiresOnTimestamp - 5 * 60_000 > now()) return hit
         try {
           const token = await cli.getToken(scopes)
           maskInActionsLog(token.token, env)
+          cliCache.set(scope, { token: token.token, expiresOnTimestamp: token.expiresOnTimestamp })
           return token
         } catch (err) {
-          const translated = translateEntraError(err, { scope, ...(tenantId === undefined ? {} : { tenantId }) })
-          if (translated.code !== 'AZURE_AUTH_FAILED') throw translated
-          throw new AzureAuthError('AZURE_AUTH_FAILED', `the Azure CLI could not get a token for ${scope}`, {
-            cause: err,
-            remedy: 'run azure/login before this step, or set azure-client-id and azure-tenant-id',
+          const translated = translateEntraError(err, {
+            scope,
+            ...(tenantId === undefined ? {} : { tenantId }),
           })
+          if (translated.code !== 'AZURE_AUTH_FAILED') throw translated
+          throw new AzureAuthError(
+            'AZURE_AUTH_FAILED',
+            `the Azure CLI could not get a token for ${scope}`,
+            {
+              cause: err,
+              remedy:
+                'run azure/login before this step, or set azure-client-id and azure-tenant-id',
+            },
+          )
         }
       },
     }
   }
 
   if (!CLIENT_ID.test(clientId)) {
-    throw new AzureAuthError('AZURE_AUTH_CONFIG', `azure-client-id "${clientId}" is not a client id`, {
-      remedy: 'use the Application (client) ID GUID from the Entra app registration overview',
-    })
+    throw new AzureAuthError(
+      'AZURE_AUTH_CONFIG',
+      `azure-client-id "${clientId}" is not a client id`,
+      {
+        remedy: 'use the Application (client) ID GUID from the Entra app registration overview',
+      },
+    )
   }
   if (tenantId === undefined) {
     throw new AzureAuthError(

@@ -12,7 +12,9 @@ type Env = Record<string, string | undefined>
 
 /** True when this process can request a GitHub OIDC token. */
 export function githubOidcAvailable(env: Env = process.env): boolean {
-  return Boolean(env['ACTIONS_ID_TOKEN_REQUEST_URL']) && Boolean(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+  return (
+    Boolean(env['ACTIONS_ID_TOKEN_REQUEST_URL']) && Boolean(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+  )
 }
 
 /** Throws the coded "add permissions: id-token: write" error when OIDC is unavailable. */

@@ -29,4 +29,6 @@ export interface TokenCredentialLike {
   federatedIdentity?(): FederatedIdentity | undefined
   /** For remedies: the Entra application (client) id, when known. */
   readonly clientId?: string
+  /** The Entra tenant, when known (the ACR exchange sends it). */
+  readonly tenantId?: string
 }

@@ -4,9 +4,7 @@
  * Signing or a local key), the timestamper and the verification inputs. Shared by the actions and
  * the CLI; the only module that decides which concrete implementation runs.
  */
-import { acrSignIn, isAcrHost } from '../azure/acr.js'
-import { createArtifactSigningSigner } from '../azure/artifact-signing.js'
-import { createAzureCredential, type AzureCredential } from '../azure/credential.js'
+import type { AzureCredential } from '../azure/credential.js'
 import type { AzureConfig, RegistryConfig, SignerConfig, VerifyConfig } from '../action/config.js'
 import { ConfigError } from '../errors.js'
 import type { Logger } from '../log.js'
@@ -50,18 +48,26 @@ export function productionTransport(runtime: RuntimeEnv): Transport {
   })
 }
 
+// The Azure modules (and @azure/identity with MSAL under them) are most of the bundle; they are
+// imported on first use so a local-key or verify-only run starts without loading them.
+
 /** The Azure identity, created on first use (Artifact Signing, or an ACR sign-in). */
-export function lazyAzureCredential(azure: AzureConfig, runtime: RuntimeEnv): () => AzureCredential {
-  let credential: AzureCredential | undefined
+export function lazyAzureCredential(azure: AzureConfig, runtime: RuntimeEnv): () => Promise<AzureCredential> {
+  let credential: Promise<AzureCredential> | undefined
   return () =>
-    (credential ??= createAzureCredential({
-      ...(azure.clientId ? { clientId: azure.clientId } : {}),
-      ...(azure.tenantId ? { tenantId: azure.tenantId } : {}),
-      ...(azure.authorityHost ? { authorityHost: azure.authorityHost } : {}),
-      logger: runtime.logger,
-      env: runtime.env,
-    }))
+    (credential ??= import('../azure/credential.js').then(({ createAzureCredential }) =>
+      createAzureCredential({
+        ...(azure.clientId ? { clientId: azure.clientId } : {}),
+        ...(azure.tenantId ? { tenantId: azure.tenantId } : {}),
+        ...(azure.authorityHost ? { authorityHost: azure.authorityHost } : {}),
+        logger: runtime.logger,
+        env: runtime.env,
+      }),
+    ))
 }
+
+/** *.azurecr.io / .azurecr.cn / .azurecr.us (kept here so the check needs no Azure module). */
+const ACR_HOST = /\.azurecr\.(io|cn|us)$/i
 
 /** True when an Entra identity for ACR is configured (inputs or AZURE_CLIENT_ID). */
 function azureIdentityConfigured(azure: AzureConfig, env: NodeJS.ProcessEnv): boolean {
@@ -74,7 +80,7 @@ export function registryCredentials(
   azure: AzureConfig,
   transport: Transport,
   runtime: RuntimeEnv,
-  credential: () => AzureCredential,
+  credential: () => Promise<AzureCredential>,
 ): CredentialSource {
   const sources: CredentialSource[] = []
   if (registry.username !== undefined && registry.password !== undefined) {
@@ -88,10 +94,14 @@ export function registryCredentials(
   if (azureIdentityConfigured(azure, runtime.env)) {
     const signedIn = new Map<string, Promise<Credential | undefined>>()
     sources.push(async (host) => {
-      if (!isAcrHost(host)) return undefined
+      if (!ACR_HOST.test(host)) return undefined
       let pending = signedIn.get(host)
       if (pending === undefined) {
-        pending = acrSignIn({ registry: host, credential: credential(), transport, logger: runtime.logger, mask: runtime.mask }).then(
+        pending = Promise.all([import('../azure/acr.js'), credential()])
+          .then(([{ acrSignIn }, azureCredential]) =>
+            acrSignIn({ registry: host, credential: azureCredential, transport, logger: runtime.logger, mask: runtime.mask }),
+          )
+          .then(
           (c) => c as Credential,
           (err: unknown) => {
             runtime.logger.warning(
@@ -115,7 +125,7 @@ export function productionRegistry(
   azure: AzureConfig,
   transport: Transport,
   runtime: RuntimeEnv,
-  credential: () => AzureCredential,
+  credential: () => Promise<AzureCredential>,
 ): RegistryClient {
   return createRegistryClient({
     transport,
@@ -129,7 +139,7 @@ export async function productionSigner(
   signer: SignerConfig,
   transport: Transport,
   runtime: RuntimeEnv,
-  credential: () => AzureCredential,
+  credential: () => Promise<AzureCredential>,
   now: Date,
 ): Promise<Signer> {
   if (signer.kind === 'local-key') {
@@ -145,12 +155,13 @@ export async function productionSigner(
   const correlation = runtime.env.GITHUB_RUN_ID
     ? `${runtime.env.GITHUB_RUN_ID}-${runtime.env.GITHUB_RUN_ATTEMPT ?? '1'}`
     : undefined
+  const { createArtifactSigningSigner } = await import('../azure/artifact-signing.js')
   return createArtifactSigningSigner({
     endpoint: signer.endpoint,
     accountName: signer.account,
     certificateProfile: signer.certificateProfile,
     apiVersion: signer.apiVersion,
-    credential: credential(),
+    credential: await credential(),
     transport,
     logger: runtime.logger,
     signTimeoutMs: signer.timeoutMs,
