@@ -28,6 +28,11 @@ export interface HttpRequest {
   retry?: boolean
   /** Follow redirects (default true). Authorization is dropped when a hop changes origin. */
   followRedirects?: boolean
+  /**
+   * Called before each redirect hop is followed; throwing stops the request with that error
+   * (used to refuse a redirect to plain HTTP on a host that is not allowed to be insecure).
+   */
+  beforeRedirect?: (from: URL, to: URL) => void
 }
 
 export interface HttpResponse {
@@ -134,7 +139,20 @@ async function readBounded(res: Response, maxBytes: number, what: string): Promi
   const chunks: Uint8Array[] = []
   let total = 0
   for (;;) {
-    const { done, value } = await reader.read()
+    let chunk: Awaited<ReturnType<typeof reader.read>>
+    try {
+      chunk = await reader.read()
+    } catch (err) {
+      // A reset in the middle of a body is as transient as one before the headers.
+      throw new TransportError(
+        'NETWORK',
+        `${what}: reading the response failed: ${networkReason(err)}`,
+        {
+          cause: err,
+        },
+      )
+    }
+    const { done, value } = chunk
     if (done) break
     total += value.byteLength
     if (total > maxBytes) {
@@ -188,9 +206,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
           { cause: err },
         )
       }
-      throw new TransportError('NETWORK', `${method} ${redactUrl(url)} failed: ${networkReason(err)}`, {
-        cause: err,
-      })
+      throw new TransportError(
+        'NETWORK',
+        `${method} ${redactUrl(url)} failed: ${networkReason(err)}`,
+        {
+          cause: err,
+        },
+      )
     }
   }
 
@@ -220,6 +242,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         )
       }
       const next = new URL(location, url)
+      req.beforeRedirect?.(url, next)
       if (next.origin !== startOrigin) {
         // Credentials are scoped to the origin they were issued for (style.md pattern 8).
         for (const k of Object.keys(headers)) {

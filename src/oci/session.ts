@@ -1,0 +1,470 @@
+/**
+ * Per-registry session state shared by every repository of one client: the scheme (https, or
+ * http for loopback / listed insecure registries), the auth challenge, credentials, bearer tokens
+ * cached per scope set, and the Referrers API capability. `send` attaches credentials, answers a
+ * 401 challenge once (Basic, or a Bearer token for the merged scopes, including an
+ * `insufficient_scope` upgrade) and maps transport failures to `RegistryError`.
+ */
+import type { Logger } from '../log.js'
+import {
+  redactUrl,
+  TransportError,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+} from '../net/transport.js'
+import { mergeScopes, parseWwwAuthenticate, pickChallenge, type Challenge } from './challenge.js'
+import type { Credential, CredentialSource } from './credentials.js'
+import { RegistryError, type RegistryCode } from './errors.js'
+import { apiHost, isLoopback } from './reference.js'
+
+export interface SessionOptions {
+  transport: Transport
+  logger: Logger
+  credentials?: CredentialSource
+  /** Hosts (`host` or `host:port`) where plain HTTP is allowed besides loopback. */
+  insecureRegistries?: string[]
+  now?: () => number
+}
+
+export interface RegistryRequest {
+  method: HttpRequest['method']
+  url: URL
+  headers?: Record<string, string>
+  body?: Uint8Array | string
+  maxBytes?: number
+  followRedirects?: boolean
+  /** Token scopes this request needs, e.g. `repository:a/b:pull`. */
+  scopes: string[]
+  /** What is being done, for messages: `fetching manifest ghcr.io/a/b:v1`. */
+  what: string
+}
+
+export type ReferrersCapability = 'supported' | 'unsupported'
+
+export interface Session {
+  /** `https://host` or `http://host` for the registry's API host. */
+  origin(registry: string): Promise<string>
+  send(registry: string, req: RegistryRequest): Promise<HttpResponse>
+  referrersCapability(registry: string): ReferrersCapability | undefined
+  setReferrersCapability(registry: string, value: ReferrersCapability): void
+  /** Throws INSECURE_REGISTRY for http: URLs on hosts that may not be insecure. */
+  guardUrl(url: URL): void
+  logger: Logger
+}
+
+interface Token {
+  token: string
+  expiresAt: number
+}
+
+interface HostState {
+  registry: string
+  host: string
+  origin?: Promise<string>
+  challenge?: Challenge
+  credential?: Promise<Credential | undefined>
+  tokens: Map<string, Promise<Token>>
+  referrers?: ReferrersCapability
+}
+
+const CLIENT_ID = 'oci-notary-action'
+const TOKEN_RESPONSE_MAX = 1024 * 1024
+
+/** The registry's JSON error body (distribution-spec "Error Codes"), when there is one. */
+export function registryErrorOf(res: HttpResponse): { code?: string; message?: string } {
+  const type = res.headers.get('content-type') ?? ''
+  if (!type.includes('json') || res.body.byteLength === 0) return {}
+  try {
+    const json = res.json<{ errors?: { code?: unknown; message?: unknown }[] }>()
+    const first = Array.isArray(json.errors) ? json.errors[0] : undefined
+    const code = typeof first?.code === 'string' ? first.code : undefined
+    const message = typeof first?.message === 'string' ? clean(first.message) : undefined
+    return { ...(code ? { code } : {}), ...(message ? { message } : {}) }
+  } catch {
+    return {}
+  }
+}
+
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
+  return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine
+}
+
+/**
+ * A RegistryError for an unexpected response. 401/403 become REGISTRY_AUTH, 404
+ * REGISTRY_NOT_FOUND, 429/5xx REGISTRY_UNAVAILABLE; anything else `fallback`.
+ */
+export function responseError(
+  res: HttpResponse,
+  fallback: RegistryCode,
+  message: string,
+): RegistryError {
+  const { code: registryCode, message: registryMessage } = registryErrorOf(res)
+  const code: RegistryCode =
+    res.status === 401 || res.status === 403
+      ? 'REGISTRY_AUTH'
+      : res.status === 404
+        ? 'REGISTRY_NOT_FOUND'
+        : res.status === 429 || res.status >= 500
+          ? 'REGISTRY_UNAVAILABLE'
+          : fallback
+  const detail = [registryCode, registryMessage].filter(Boolean).join(': ')
+  return new RegistryError(code, `${message}: HTTP ${res.status}${detail ? ` ${detail}` : ''}`, {
+    status: res.status,
+    ...(registryCode === undefined ? {} : { registryCode }),
+  })
+}
+
+/** Wraps a transport failure with what was being done; the transport's detail stays in `cause`. */
+function mapTransportError(err: unknown, req: RegistryRequest): unknown {
+  if (err instanceof RegistryError) return err
+  const { what, url } = req
+  if (err instanceof TransportError) {
+    switch (err.code) {
+      case 'RESPONSE_TOO_LARGE':
+        return new RegistryError(
+          'TOO_LARGE',
+          `${what}: the response exceeds the limit of ${req.maxBytes ?? 'the default'} bytes`,
+          { cause: err },
+        )
+      case 'NETWORK':
+        return new RegistryError(
+          'REGISTRY_UNAVAILABLE',
+          `${what}: ${url.host} could not be reached`,
+          {
+            cause: err,
+          },
+        )
+      case 'TIMEOUT':
+        return new RegistryError(
+          'REGISTRY_UNAVAILABLE',
+          `${what}: ${url.host} did not answer in time`,
+          {
+            cause: err,
+          },
+        )
+      case 'TOO_MANY_REDIRECTS':
+        return new RegistryError('REGISTRY_PROTOCOL', `${what}: too many redirects`, { cause: err })
+    }
+  }
+  return new RegistryError('REGISTRY_PROTOCOL', `${what}: request failed`, { cause: err })
+}
+
+export function createSession(options: SessionOptions): Session {
+  const { transport, logger } = options
+  const now = options.now ?? Date.now
+  const insecure = new Set(
+    (options.insecureRegistries ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean),
+  )
+  const hosts = new Map<string, HostState>()
+
+  function allowInsecure(host: string): boolean {
+    const h = host.toLowerCase()
+    return isLoopback(h) || insecure.has(h) || insecure.has(h.replace(/:\d+$/, ''))
+  }
+
+  function guardUrl(url: URL): void {
+    if (url.protocol === 'https:') return
+    if (url.protocol === 'http:') {
+      if (allowInsecure(url.host)) return
+      throw new RegistryError(
+        'INSECURE_REGISTRY',
+        `refusing plain HTTP to ${url.host}: only loopback hosts and listed insecure registries may use http`,
+        { remedy: `serve ${url.host} over https, or list it as an insecure registry` },
+      )
+    }
+    throw new RegistryError(
+      'REGISTRY_PROTOCOL',
+      `unsupported URL scheme ${url.protocol} for ${url.host}`,
+    )
+  }
+
+  function state(registry: string): HostState {
+    const host = apiHost(registry)
+    let s = hosts.get(host)
+    if (s === undefined) {
+      s = { registry, host, tokens: new Map() }
+      hosts.set(host, s)
+    }
+    return s
+  }
+
+  async function call(
+    req: RegistryRequest,
+    authorization: string | undefined,
+    retry?: boolean,
+  ): Promise<HttpResponse> {
+    guardUrl(req.url)
+    try {
+      return await transport.request({
+        method: req.method,
+        url: req.url,
+        headers: { ...req.headers, ...(authorization === undefined ? {} : { authorization }) },
+        ...(req.body === undefined ? {} : { body: req.body }),
+        ...(req.maxBytes === undefined ? {} : { maxBytes: req.maxBytes }),
+        ...(req.followRedirects === undefined ? {} : { followRedirects: req.followRedirects }),
+        ...(retry === undefined ? {} : { retry }),
+        beforeRedirect: (_from, to) => guardUrl(to),
+      })
+    } catch (err) {
+      throw mapTransportError(err, req)
+    }
+  }
+
+  function rememberChallenge(s: HostState, res: HttpResponse): Challenge | undefined {
+    const picked = pickChallenge(parseWwwAuthenticate(res.headers.get('www-authenticate') ?? ''))
+    if (picked === undefined) return undefined
+    const { realm, service } = picked.params
+    s.challenge = {
+      scheme: picked.scheme,
+      params: {
+        ...(realm === undefined ? {} : { realm }),
+        ...(service === undefined ? {} : { service }),
+      },
+    }
+    return picked
+  }
+
+  async function detectOrigin(s: HostState): Promise<string> {
+    let firstError: unknown
+    for (const scheme of ['https', 'http']) {
+      const url = new URL(`${scheme}://${s.host}/v2/`)
+      try {
+        const res = await call(
+          {
+            method: 'GET',
+            url,
+            scopes: [],
+            what: `probing ${url.origin}`,
+            maxBytes: 64 * 1024,
+            followRedirects: false,
+          },
+          undefined,
+          false,
+        )
+        if (res.status === 401) rememberChallenge(s, res)
+        logger.debug(`registry ${s.host}: using ${scheme} (GET /v2/ -> ${res.status})`)
+        return url.origin
+      } catch (err) {
+        if (!(err instanceof RegistryError && err.code === 'REGISTRY_UNAVAILABLE')) throw err
+        firstError ??= err
+      }
+    }
+    throw new RegistryError(
+      'REGISTRY_UNAVAILABLE',
+      `registry ${s.host} answered neither https nor http on /v2/`,
+      { cause: firstError },
+    )
+  }
+
+  function credentialOf(s: HostState): Promise<Credential | undefined> {
+    s.credential ??= (options.credentials?.(s.registry) ?? Promise.resolve(undefined)).catch(
+      (err: unknown) => {
+        s.credential = undefined
+        throw err
+      },
+    )
+    return s.credential
+  }
+
+  async function fetchToken(
+    s: HostState,
+    challenge: Challenge,
+    scopes: string[],
+    cred: Credential | undefined,
+  ): Promise<Token> {
+    let realm: URL
+    try {
+      realm = new URL(challenge.params.realm ?? '')
+    } catch (err) {
+      throw new RegistryError(
+        'REGISTRY_AUTH',
+        `registry ${s.host} sent a Bearer challenge whose realm is not a URL`,
+        {
+          cause: err,
+        },
+      )
+    }
+    const what = `getting a token for ${s.registry} (${scopes.join(' ') || 'no scope'}) from ${redactUrl(realm)}`
+    const service = challenge.params.service
+    let res: HttpResponse
+    let kind: string
+    if (cred !== undefined && 'identityToken' in cred) {
+      kind = 'identity (refresh) token'
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: cred.identityToken,
+        client_id: CLIENT_ID,
+      })
+      if (service !== undefined) form.set('service', service)
+      if (scopes.length > 0) form.set('scope', scopes.join(' '))
+      res = await call(
+        {
+          method: 'POST',
+          url: realm,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: form.toString(),
+          maxBytes: TOKEN_RESPONSE_MAX,
+          scopes: [],
+          what,
+        },
+        undefined,
+      )
+    } else {
+      const url = new URL(realm)
+      if (service !== undefined) url.searchParams.set('service', service)
+      for (const scope of scopes) url.searchParams.append('scope', scope)
+      let authorization: string | undefined
+      if (cred !== undefined && 'username' in cred && 'password' in cred) {
+        kind = 'credentials'
+        url.searchParams.set('account', cred.username)
+        authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`
+      } else {
+        kind = 'anonymous request'
+      }
+      res = await call(
+        { method: 'GET', url, maxBytes: TOKEN_RESPONSE_MAX, scopes: [], what },
+        authorization,
+      )
+    }
+    if (res.status === 401 || res.status === 403) {
+      throw new RegistryError(
+        'REGISTRY_AUTH',
+        `token server ${redactUrl(realm)} refused the ${kind} for ${s.registry}: HTTP ${res.status}`,
+        {
+          status: res.status,
+          remedy: `check the credentials for ${s.registry} (docker login, or username/password)`,
+        },
+      )
+    }
+    if (res.status !== 200) throw responseError(res, 'REGISTRY_AUTH', what)
+    let body: { token?: unknown; access_token?: unknown; expires_in?: unknown }
+    try {
+      body = res.json()
+    } catch (err) {
+      throw new RegistryError('REGISTRY_AUTH', `${what}: the token response is not JSON`, {
+        cause: err,
+      })
+    }
+    const token =
+      typeof body?.access_token === 'string' && body.access_token ? body.access_token : body?.token
+    if (typeof token !== 'string' || token === '') {
+      throw new RegistryError(
+        'REGISTRY_AUTH',
+        `${what}: the token response has no "token" or "access_token"`,
+      )
+    }
+    const expiresIn =
+      typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 60
+    return { token, expiresAt: now() + Math.max(1, expiresIn - 10) * 1000 }
+  }
+
+  async function authorizationFor(
+    s: HostState,
+    scopes: string[],
+    fresh: boolean,
+  ): Promise<string | undefined> {
+    const challenge = s.challenge
+    if (challenge === undefined) return undefined
+    if (challenge.scheme === 'basic') {
+      const cred = await credentialOf(s)
+      if (cred !== undefined && 'username' in cred && 'password' in cred) {
+        return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`
+      }
+      return undefined
+    }
+    if (challenge.scheme !== 'bearer') return undefined
+    const cred = await credentialOf(s)
+    if (cred !== undefined && 'registryToken' in cred) return `Bearer ${cred.registryToken}`
+    const merged = mergeScopes(scopes)
+    const key = merged.join(' ')
+    const cached = s.tokens.get(key)
+    if (!fresh && cached !== undefined) {
+      const t = await cached.catch(() => undefined)
+      if (t !== undefined && t.expiresAt > now()) return `Bearer ${t.token}`
+    }
+    const pending = fetchToken(s, challenge, merged, cred)
+    s.tokens.set(key, pending)
+    pending.catch(() => {
+      if (s.tokens.get(key) === pending) s.tokens.delete(key)
+    })
+    return `Bearer ${(await pending).token}`
+  }
+
+  return {
+    logger,
+    guardUrl,
+    async origin(registry) {
+      const s = state(registry)
+      if (!allowInsecure(s.host)) return `https://${s.host}`
+      s.origin ??= detectOrigin(s).catch((err: unknown) => {
+        s.origin = undefined
+        throw err
+      })
+      return s.origin
+    },
+    referrersCapability: (registry) => state(registry).referrers,
+    setReferrersCapability(registry, value) {
+      const s = state(registry)
+      if (s.referrers !== value) logger.debug(`registry ${s.host}: referrers API ${value}`)
+      s.referrers = value
+    },
+    async send(registry, req) {
+      const s = state(registry)
+      let res = await call(req, await authorizationFor(s, req.scopes, false))
+      if (res.status !== 401) return res
+      const picked = rememberChallenge(s, res)
+      if (picked === undefined) {
+        throw responseError(
+          res,
+          'REGISTRY_AUTH',
+          `${req.what}: ${s.host} asked for authentication without a usable WWW-Authenticate challenge`,
+        )
+      }
+      let scopes = req.scopes
+      if (picked.scheme === 'bearer' && picked.params.scope !== undefined) {
+        scopes = mergeScopes([...scopes, picked.params.scope])
+      }
+      const authorization = await authorizationFor(s, scopes, true)
+      if (authorization === undefined) {
+        throw new RegistryError(
+          'REGISTRY_AUTH',
+          `${req.what}: ${s.host} requires ${picked.scheme} authentication and no credentials were found for ${s.registry}`,
+          {
+            status: 401,
+            remedy: `log in to ${s.registry} (docker/login-action, docker login) or pass username and password`,
+          },
+        )
+      }
+      if (scopes !== req.scopes) {
+        const token = s.tokens.get(mergeScopes(scopes).join(' '))
+        if (token !== undefined) s.tokens.set(mergeScopes(req.scopes).join(' '), token)
+      }
+      res = await call(req, authorization)
+      if (res.status === 401) {
+        const again = pickChallenge(parseWwwAuthenticate(res.headers.get('www-authenticate') ?? ''))
+        const why =
+          again?.params.error === 'insufficient_scope'
+            ? ` (insufficient scope: ${again.params.scope ?? scopes.join(' ')})`
+            : ''
+        const cred = await credentialOf(s)
+        const err = responseError(
+          res,
+          'REGISTRY_AUTH',
+          `${req.what}: ${s.host} refused the ${cred === undefined ? 'anonymous' : 'authenticated'} request${why}`,
+        )
+        throw new RegistryError(err.code, err.message, {
+          ...(err.status === undefined ? {} : { status: err.status }),
+          ...(err.registryCode === undefined ? {} : { registryCode: err.registryCode }),
+          remedy:
+            cred === undefined
+              ? `log in to ${s.registry} (docker/login-action, docker login) or pass username and password`
+              : `check that the credentials for ${s.registry} may ${why ? 'do this' : 'access this repository'}`,
+        })
+      }
+      return res
+    },
+  }
+}
