@@ -7,7 +7,7 @@ import {
   parseSignConfig,
   readRawInputs,
   runSignAction
-} from "./chunks/chunk-LP3YTNTX.js";
+} from "./chunks/chunk-4NJ4X3PC.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

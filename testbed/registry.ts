@@ -311,6 +311,8 @@ async function startTokenServer(options: { routes: TokenRoute[] }): Promise<Toke
     return `${input}.${b64url(sig)}`
   }
 
+  // Assigned once the server listens; routes only run after that.
+  // eslint-disable-next-line prefer-const
   let handle: TokenServerHandle
   const httpsServer: Server = createHttpsServer(
     { key: tls.privateKeyPem, cert: tls.pem + ca.pem },

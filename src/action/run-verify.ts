@@ -8,11 +8,12 @@ import { actionRuntime } from './run-sign.js'
 
 export function verificationRows(report: VerifyReport): VerificationRow[] {
   return report.images.map((image) => {
-    const passed = image.signatures.filter((s) => s.verdict === 'passed').length
+    const passed = image.signatures.find((s) => s.verdict === 'passed')
     const policy = image.policy ? `, policy "${image.policy}" (${image.level})` : ''
-    const detail = image.verified
-      ? `${passed} of ${image.signatures.length} signature${image.signatures.length === 1 ? '' : 's'} passed${policy}`
-      : (image.error ?? image.signatures.map((s) => s.error).filter(Boolean).join(' | ')) || 'no signature passed'
+    let detail: string
+    if (passed) detail = `signature ${passed.digest.slice(0, 19)}… by ${passed.signer ?? 'unknown signer'}${policy}`
+    else if (image.verified) detail = `not checked: trust policy level skip${policy}`
+    else detail = image.error ?? 'no signature passed'
     return { reference: image.reference, digest: image.digest ?? '', verified: image.verified, detail }
   })
 }

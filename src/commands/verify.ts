@@ -13,7 +13,9 @@ import type { RegistryClient } from '../oci/client.js'
 import type { Descriptor } from '../oci/descriptor.js'
 import { LIMITS } from '../oci/manifest.js'
 import { parseReference } from '../oci/reference.js'
-import { selectPolicy, type TrustPolicyDocument } from '../verify/policy.js'
+import { VerificationError } from '../verify/errors.js'
+import { selectPolicy, type TrustPolicyDocument, type TrustPolicyStatement } from '../verify/policy.js'
+import { buildArtifactReport, renderReportText, type SignatureReport as ArtifactSignature } from '../verify/report.js'
 import type { RevocationChecker } from '../verify/revocation.js'
 import type { TrustStore } from '../verify/trust-store.js'
 import { verifySignature, type CheckResult, type SignatureOutcome } from '../verify/verifier.js'
@@ -35,7 +37,7 @@ export interface VerifyDeps {
 }
 
 /** One signature's result, JSON-ready. */
-export interface SignatureReport {
+export interface SignatureJson {
   /** Digest of the signature manifest. */
   digest: string
   envelopeMediaType?: string
@@ -48,6 +50,7 @@ export interface SignatureReport {
   error?: string
   checks: { type: string; action: string; status: string; message: string; code?: string }[]
   warnings: string[]
+  notes: string[]
 }
 
 export interface ImageReport {
@@ -61,9 +64,12 @@ export interface ImageReport {
   verified: boolean
   /** How signatures were found. */
   discovery?: 'api' | 'tag'
-  signatures: SignatureReport[]
-  /** Why the image is not verified when no single signature explains it. */
+  /** Signatures tried, in order; like notation, trying stops at the first that verifies. */
+  signatures: SignatureJson[]
+  /** Why the image is not verified, as notation words it. */
   error?: string
+  /** The human-readable report (notation-style), for logs and the CLI. */
+  text?: string
 }
 
 export interface VerifyReport {
@@ -73,11 +79,11 @@ export interface VerifyReport {
 
 export class VerifyCommandError extends ActionError<'NOT_VERIFIED'> {}
 
-function checkReport(c: CheckResult): SignatureReport['checks'][number] {
+function checkJson(c: CheckResult): SignatureJson['checks'][number] {
   return { type: c.type, action: c.action, status: c.status, message: c.message, ...(c.code ? { code: c.code } : {}) }
 }
 
-function signatureReport(digest: string, outcome: SignatureOutcome): SignatureReport {
+export function signatureJson(digest: string, outcome: SignatureOutcome): SignatureJson {
   return {
     digest,
     ...(outcome.envelope ? { envelopeMediaType: outcome.envelope.mediaType } : {}),
@@ -87,18 +93,26 @@ function signatureReport(digest: string, outcome: SignatureOutcome): SignatureRe
     ...(outcome.timestamp ? { timestamp: outcome.timestamp.genTime.toISOString() } : {}),
     ...(outcome.expiry ? { expiry: outcome.expiry.toISOString() } : {}),
     ...(outcome.error ? { error: formatCauseChain(outcome.error).join('; ') } : {}),
-    checks: outcome.checks.map(checkReport),
+    checks: outcome.checks.map(checkJson),
     warnings: outcome.warnings,
+    notes: outcome.notes,
   }
 }
 
-function failedFetch(digest: string, err: unknown): SignatureReport {
+/** A signature that could not even be fetched or parsed counts as a failed attempt (notation). */
+function failedAttempt(err: unknown, statement: TrustPolicyStatement): SignatureOutcome {
+  const error =
+    err instanceof VerificationError
+      ? err
+      : new VerificationError('INTEGRITY', err instanceof Error ? err.message : String(err), { cause: err })
   return {
-    digest,
     verdict: 'failed',
-    error: formatCauseChain(err).join('; '),
+    error,
+    policyName: statement.name,
+    level: statement.verificationLevel,
     checks: [],
     warnings: [],
+    notes: [],
   }
 }
 
@@ -117,29 +131,34 @@ async function verifyOne(image: string, options: VerifyOptions, deps: VerifyDeps
     }
     const statement = selectPolicy(options.policy, `${repository.name}@${subject.digest}`)
     report.policy = statement.name
-    report.level = statement.signatureVerification.level
-    if (statement.signatureVerification.level === 'skip') {
-      // notation returns success before fetching any signature.
-      report.verified = true
-      deps.logger.warning(`${image}: trust policy "${statement.name}" has level skip; no signature was checked`)
-      return report
+    report.level = statement.verificationLevel.name
+    const tried: ArtifactSignature[] = []
+    let limitExceeded: { max: number } | undefined
+    // notation returns success for `skip` before fetching any signature.
+    if (statement.verificationLevel.name !== 'skip') {
+      const listed = await repository.listReferrers(subject, { artifactType: MEDIA_TYPE.notarySignature })
+      report.discovery = listed.via
+      for (const candidate of listed.descriptors) {
+        if (tried.length >= options.maxSignatures) {
+          limitExceeded = { max: options.maxSignatures }
+          break
+        }
+        const attempt = await verifyCandidate(repository, candidate, subject, statement, options, deps)
+        tried.push(attempt)
+        if (attempt.outcome.verdict === 'passed') break
+      }
     }
-    const listed = await repository.listReferrers(subject, { artifactType: MEDIA_TYPE.notarySignature })
-    report.discovery = listed.via
-    if (listed.descriptors.length === 0) {
-      report.error = `[NO_SIGNATURE] no Notary signature is associated with ${repository.name}@${subject.digest}`
-      return report
-    }
-    const candidates = listed.descriptors.slice(0, options.maxSignatures)
-    if (listed.descriptors.length > candidates.length) {
-      deps.logger.warning(
-        `${image}: ${listed.descriptors.length} signatures found; only the first ${candidates.length} (max-signatures) are evaluated`,
-      )
-    }
-    for (const candidate of candidates) {
-      report.signatures.push(await verifyCandidate(repository, candidate, subject, statement, options, deps))
-    }
-    report.verified = report.signatures.some((s) => s.verdict === 'passed')
+    const artifact = buildArtifactReport({
+      reference: `${repository.name}@${subject.digest}`,
+      artifact: subject,
+      statement,
+      signatures: tried,
+      ...(limitExceeded ? { limitExceeded } : {}),
+    })
+    report.verified = artifact.verdict !== 'failed'
+    report.signatures = tried.map((t) => signatureJson(t.digest, t.outcome))
+    if (artifact.error) report.error = `[${artifact.error.code}] ${artifact.error.message}`
+    report.text = renderReportText(artifact)
   } catch (err) {
     report.error = formatCauseChain(err).join('; ')
   }
@@ -150,23 +169,25 @@ async function verifyCandidate(
   repository: ReturnType<RegistryClient['repository']>,
   candidate: Descriptor,
   subject: Descriptor,
-  statement: ReturnType<typeof selectPolicy>,
+  statement: TrustPolicyStatement,
   options: VerifyOptions,
   deps: VerifyDeps,
-): Promise<SignatureReport> {
+): Promise<ArtifactSignature> {
+  let mediaType = 'unknown'
   try {
     const fetched = await repository.fetchManifest(candidate, { maxBytes: LIMITS.manifestBytes })
-    const manifest = parseSignatureManifest(fetched.bytes)
+    const manifest = parseSignatureManifest(fetched.bytes, fetched.descriptor.mediaType)
+    mediaType = manifest.envelope.mediaType
     if (manifest.subject !== undefined && manifest.subject.digest !== subject.digest) {
-      throw new VerifyCommandError(
-        'NOT_VERIFIED',
+      throw new VerificationError(
+        'INTEGRITY',
         `signature manifest ${candidate.digest} has subject ${manifest.subject.digest}, not ${subject.digest}`,
       )
     }
     const envelope = await repository.fetchBlob(manifest.envelope, { maxBytes: LIMITS.envelopeBytes })
     const outcome = await verifySignature({
       envelope,
-      mediaType: manifest.envelope.mediaType,
+      mediaType,
       subject,
       statement,
       trustStore: options.trustStore,
@@ -175,9 +196,9 @@ async function verifyCandidate(
       revocation: deps.revocation,
       logger: deps.logger,
     })
-    return signatureReport(candidate.digest, outcome)
+    return { digest: candidate.digest, mediaType, outcome }
   } catch (err) {
-    return failedFetch(candidate.digest, err)
+    return { digest: candidate.digest, mediaType, outcome: failedAttempt(err, statement) }
   }
 }
 
@@ -185,10 +206,10 @@ export async function verifyImages(images: string[], options: VerifyOptions, dep
   const reports = await mapBounded(images, options.concurrency, (image) =>
     deps.logger.group(`Verify ${image}`, async () => {
       const r = await verifyOne(image, options, deps)
-      const passed = r.signatures.filter((s) => s.verdict === 'passed').length
+      if (r.text) deps.logger.info(r.text.trimEnd())
       deps.logger.info(
         r.verified
-          ? `${image}: verified (${passed} of ${r.signatures.length} signatures passed${r.policy ? `, policy "${r.policy}" ${r.level}` : ''})`
+          ? `${image}: verified${r.policy ? ` (policy "${r.policy}", ${r.level})` : ''}`
           : `${image}: NOT verified: ${r.error ?? r.signatures.map((s) => s.error).filter(Boolean).join(' | ')}`,
       )
       return r

@@ -220,7 +220,10 @@ export function parseTrustedIdentities(entries: readonly string[]): {
     }
     const colon = entry.indexOf(':')
     if (colon < 0) {
-      problems.push({ index, message: `trusted identity ${JSON.stringify(entry)} missing separator` })
+      problems.push({
+        index,
+        message: `trusted identity ${JSON.stringify(entry)} missing separator`,
+      })
       return
     }
     const prefix = entry.slice(0, colon)
@@ -374,7 +377,8 @@ export function goNameString(attributes: readonly NameAttribute[]): string {
   // Non-standard attributes are prepended one by one (so they render last, in encoded order).
   for (const atv of others) seq.unshift([atv])
   const append = (values: readonly string[] | undefined, type: string): void => {
-    if (values !== undefined && values.length > 0) seq.push(values.map((value) => ({ type, value })))
+    if (values !== undefined && values.length > 0)
+      seq.push(values.map((value) => ({ type, value })))
   }
   append(fields[OID.C], OID.C)
   append(fields[OID.ST], OID.ST)
@@ -392,8 +396,7 @@ export function goNameString(attributes: readonly NameAttribute[]): string {
 // Matching
 
 export type IdentityMatch =
-  | { ok: true; matched?: X509SubjectIdentity }
-  | { ok: false; reason: string }
+  { ok: true; matched?: X509SubjectIdentity } | { ok: false; reason: string }
 
 /**
  * notation's `verifyX509TrustedIdentities` for the leaf certificate subject: `*` accepts anything;

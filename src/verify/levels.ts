@@ -73,8 +73,7 @@ export const LEVELS: Readonly<Record<LevelName, VerificationLevel>> = {
 }
 
 export type LevelResolution =
-  | { ok: true; level: VerificationLevel }
-  | { ok: false; problems: Problem[] }
+  { ok: true; level: VerificationLevel } | { ok: false; problems: Problem[] }
 
 const isLevelName = (s: string): s is LevelName => (LEVEL_NAMES as readonly string[]).includes(s)
 const isValidationType = (s: string): s is ValidationType =>
@@ -110,8 +109,7 @@ export function resolveVerificationLevel(
       problems: [
         {
           path: 'level',
-          message:
-            'signature verification level is empty or missing in the trust policy statement',
+          message: 'signature verification level is empty or missing in the trust policy statement',
         },
       ],
     }

@@ -72,7 +72,10 @@ const POLICY_REMEDY =
 // Entry points
 
 /** Parses and validates a trust policy given as JSON or YAML text. */
-export function parseTrustPolicy(text: string, options: PolicyParseOptions = {}): TrustPolicyDocument {
+export function parseTrustPolicy(
+  text: string,
+  options: PolicyParseOptions = {},
+): TrustPolicyDocument {
   const source = options.source ?? 'trust policy'
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false })
   if (doc.errors.length > 0) {
@@ -80,10 +83,14 @@ export function parseTrustPolicy(text: string, options: PolicyParseOptions = {})
       path: '',
       message: `not valid JSON or YAML: ${e.message}${linePos(e.linePos)}`,
     }))
-    throw new PolicyError('POLICY_INVALID', `${source} is malformed:\n${formatProblems(problems)}`, {
-      problems,
-      remedy: 'Give the trust policy as a JSON document (or the same structure in YAML).',
-    })
+    throw new PolicyError(
+      'POLICY_INVALID',
+      `${source} is malformed:\n${formatProblems(problems)}`,
+      {
+        problems,
+        remedy: 'Give the trust policy as a JSON document (or the same structure in YAML).',
+      },
+    )
   }
   return validateTrustPolicy(doc.toJS({ maxAliasCount: 100 }) as unknown, options)
 }
@@ -141,7 +148,9 @@ export function selectPolicy(
     throw new PolicyError(
       'POLICY_NOT_APPLICABLE',
       `artifact "${artifactReference}" has no applicable oci trust policy statement. Trust policy applicability for a given artifact is determined by registryScopes`,
-      { remedy: `Add "${artifactPath}" (or "*") to the registryScopes of a trust policy statement.` },
+      {
+        remedy: `Add "${artifactPath}" (or "*") to the registryScopes of a trust policy statement.`,
+      },
     )
   }
   return selected
@@ -358,7 +367,8 @@ function validateStatement(
   }
   const resolved = resolveVerificationLevel(st.level, st.override)
   if (!resolved.ok) {
-    for (const p of resolved.problems) problems.push({ path: `${svPath}.${p.path}`, message: p.message })
+    for (const p of resolved.problems)
+      problems.push({ path: `${svPath}.${p.path}`, message: p.message })
   }
   if (
     st.verifyTimestamp !== '' &&
@@ -399,7 +409,8 @@ function validateStatement(
     if (st.trustStores.length === 0) {
       problems.push({
         path: `${path}.trustStores`,
-        message: 'missing trust stores: a statement that verifies needs trust stores and trusted identities',
+        message:
+          'missing trust stores: a statement that verifies needs trust stores and trusted identities',
       })
     }
     if (st.trustedIdentities.length === 0) {
@@ -445,7 +456,9 @@ function validateStatement(
   for (const ip of identityProblems) {
     problems.push({
       path:
-        ip.index === undefined ? `${path}.trustedIdentities` : `${path}.trustedIdentities[${ip.index}]`,
+        ip.index === undefined
+          ? `${path}.trustedIdentities`
+          : `${path}.trustedIdentities[${ip.index}]`,
       message: ip.message,
     })
   }
@@ -467,7 +480,10 @@ function validateStatement(
 }
 
 /** notation `validateRegistryScopes`, reporting every problem. */
-function validateRegistryScopes(statements: readonly DecodedStatement[], problems: Problem[]): void {
+function validateRegistryScopes(
+  statements: readonly DecodedStatement[],
+  problems: Problem[],
+): void {
   const firstSeen = new Map<string, string>()
   for (const st of statements) {
     const path = `${st.path}.registryScopes`
@@ -475,7 +491,8 @@ function validateRegistryScopes(statements: readonly DecodedStatement[], problem
       if (!problems.some((p) => p.path === path)) {
         problems.push({
           path,
-          message: 'zero registry scopes, the statement must specify registry scopes with at least one value',
+          message:
+            'zero registry scopes, the statement must specify registry scopes with at least one value',
         })
       }
       continue

@@ -68,7 +68,11 @@ export function certificatesFromBytes(bytes: Uint8Array): Uint8Array[] {
   return certs
 }
 
-async function readCertFile(file: string, label: string, problems: Problem[]): Promise<TrustedCertificateInput[]> {
+async function readCertFile(
+  file: string,
+  label: string,
+  problems: Problem[],
+): Promise<TrustedCertificateInput[]> {
   const info = await lstat(file).catch((err: NodeJS.ErrnoException) => err)
   if (info instanceof Error) {
     problems.push({ path: label, message: `cannot read "${file}": ${info.code ?? info.message}` })
@@ -89,7 +93,10 @@ async function readCertFile(file: string, label: string, problems: Problem[]): P
     const certs = certificatesFromBytes(new Uint8Array(await readFile(file)))
     return certs.map((der, i) => ({ der, source: certs.length > 1 ? `${label}#${i}` : label }))
   } catch (err) {
-    problems.push({ path: label, message: `failed to read the trusted certificate: ${(err as Error).message}` })
+    problems.push({
+      path: label,
+      message: `failed to read the trusted certificate: ${(err as Error).message}`,
+    })
     return []
   }
 }
@@ -121,7 +128,8 @@ export async function loadTrustStoreDirectory(
     throw invalid([
       {
         path: dir,
-        message: 'no "x509" directory found (expected <dir>/x509/<type>/<name>/ or <dir>/truststore/x509/...)',
+        message:
+          'no "x509" directory found (expected <dir>/x509/<type>/<name>/ or <dir>/truststore/x509/...)',
       },
     ])
   }
@@ -158,7 +166,10 @@ export async function loadTrustStoreDirectory(
   for (const { type, name } of wanted) {
     const rel = path.join('x509', type, name)
     if (!isTrustStoreType(type) || !isValidStoreName(name)) {
-      problems.push({ path: rel, message: `trust store name needs to follow [a-zA-Z0-9_.-]+ format, "${name}" is invalid` })
+      problems.push({
+        path: rel,
+        message: `trust store name needs to follow [a-zA-Z0-9_.-]+ format, "${name}" is invalid`,
+      })
       continue
     }
     const storeDir = path.join(x509Dir, type, name)
@@ -219,11 +230,15 @@ export async function loadInlineTrustStore(
 ): Promise<TrustStore> {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false })
   if (doc.errors.length > 0) {
-    throw invalid(doc.errors.map((e) => ({ path: '', message: `not valid JSON or YAML: ${e.message}` })))
+    throw invalid(
+      doc.errors.map((e) => ({ path: '', message: `not valid JSON or YAML: ${e.message}` })),
+    )
   }
   const raw = doc.toJS({ maxAliasCount: 100 }) as unknown
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw invalid([{ path: '', message: 'the trust store must be a mapping of "type:name" to certificates' }])
+    throw invalid([
+      { path: '', message: 'the trust store must be a mapping of "type:name" to certificates' },
+    ])
   }
   const baseDir = options.baseDir ?? process.cwd()
   const problems: Problem[] = []
@@ -240,12 +255,18 @@ export async function loadInlineTrustStore(
       continue
     }
     if (!isValidStoreName(name)) {
-      problems.push({ path: key, message: `trust store name needs to follow [a-zA-Z0-9_.-]+ format, "${name}" is invalid` })
+      problems.push({
+        path: key,
+        message: `trust store name needs to follow [a-zA-Z0-9_.-]+ format, "${name}" is invalid`,
+      })
       continue
     }
     const entries = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined
     if (entries === undefined || entries.length === 0) {
-      problems.push({ path: key, message: 'expected a certificate (PEM or file path) or a non-empty list of them' })
+      problems.push({
+        path: key,
+        message: 'expected a certificate (PEM or file path) or a non-empty list of them',
+      })
       continue
     }
     const certificates: TrustedCertificateInput[] = []
@@ -258,7 +279,9 @@ export async function loadInlineTrustStore(
       if (entry.includes('-----BEGIN ')) {
         try {
           const certs = certificatesFromBytes(Buffer.from(entry, 'utf8'))
-          certificates.push(...certs.map((der, j) => ({ der, source: certs.length > 1 ? `${label}#${j}` : label })))
+          certificates.push(
+            ...certs.map((der, j) => ({ der, source: certs.length > 1 ? `${label}#${j}` : label })),
+          )
         } catch (err) {
           problems.push({ path: label, message: (err as Error).message })
         }
@@ -285,6 +308,14 @@ export async function loadTrustStore(
     const dir = path.resolve(options.baseDir ?? process.cwd(), trimmed)
     const info = await lstat(dir).catch(() => undefined)
     if (info?.isDirectory()) return loadTrustStoreDirectory(dir, options)
+    if (!trimmed.includes(':') && !trimmed.startsWith('{')) {
+      throw invalid([
+        {
+          path: trimmed,
+          message: `is neither a trust-store directory (${info === undefined ? 'not found' : 'not a directory'}) nor a "type:name" mapping`,
+        },
+      ])
+    }
   }
   return loadInlineTrustStore(input, options)
 }

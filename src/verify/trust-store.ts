@@ -12,7 +12,11 @@
  *   MD5/SHA-1 signature) and raw subject == raw issuer.
  */
 import * as asn1js from 'asn1js'
-import { parseCertificate, weakSignatureAlgorithm, type CertificateInfo } from '../x509/certificate.js'
+import {
+  parseCertificate,
+  weakSignatureAlgorithm,
+  type CertificateInfo,
+} from '../x509/certificate.js'
 import { TrustStoreError, formatProblems, type Problem } from './errors.js'
 
 export const TRUST_STORE_TYPES = ['ca', 'signingAuthority', 'tsa'] as const
@@ -55,7 +59,7 @@ export interface NamedStoreInput {
 }
 
 /** The certificate's X.509 version (1, 2 or 3), read from the TBSCertificate. */
-function certificateVersion(der: Uint8Array): number {
+export function certificateVersion(der: Uint8Array): number {
   const parsed = asn1js.fromBER(der)
   const cert = parsed.result
   if (!(cert instanceof asn1js.Sequence)) return 1
@@ -177,8 +181,7 @@ export interface StoreReference {
 }
 
 export type TrustedCertificates =
-  | { ok: true; certificates: Uint8Array[] }
-  | { ok: false; error: TrustStoreError }
+  { ok: true; certificates: Uint8Array[] } | { ok: false; error: TrustStoreError }
 
 /**
  * The certificates of every store of `type` the policy references (notation

@@ -1,6 +1,7 @@
 /**
- * The trust-policy input edge (file system allowed here): the input is inline JSON/YAML text, a
- * path to a policy file, or a notation config directory holding `trustpolicy.oci.json` or
+ * The trust-policy input edge (file system allowed here; not named policy-load.ts because the lint
+ * rule treats src/verify/policy*.ts as pure core). The input is inline JSON/YAML text, a path to a
+ * policy file, or a notation config directory holding `trustpolicy.oci.json` or
  * `trustpolicy.json` (notation-go main prefers the former). Files must be regular files, not
  * symlinks, as notation requires (notary-spec.md §6.7).
  */
@@ -42,13 +43,18 @@ async function readPolicyFile(file: string, inputName: string): Promise<string> 
   try {
     info = await lstat(file)
   } catch (err) {
-    throw unreadable(`${inputName}: cannot read "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`, err)
+    throw unreadable(
+      `${inputName}: cannot read "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      err,
+    )
   }
   if (info.isSymbolicLink() || !info.isFile()) {
     throw unreadable(`${inputName}: "${file}" is not a regular file (symlinks are not supported)`)
   }
   if (info.size > MAX_POLICY_BYTES) {
-    throw unreadable(`${inputName}: "${file}" is ${info.size} bytes, more than the ${MAX_POLICY_BYTES} bytes allowed`)
+    throw unreadable(
+      `${inputName}: "${file}" is ${info.size} bytes, more than the ${MAX_POLICY_BYTES} bytes allowed`,
+    )
   }
   return readFile(file, 'utf8')
 }
@@ -78,13 +84,20 @@ export async function loadTrustPolicy(
     let found: string | undefined
     for (const name of POLICY_FILE_NAMES) {
       const candidate = path.join(target, name)
-      if (await lstat(candidate).then(() => true, () => false)) {
+      if (
+        await lstat(candidate).then(
+          () => true,
+          () => false,
+        )
+      ) {
         found = candidate
         break
       }
     }
     if (found === undefined) {
-      throw unreadable(`${inputName}: directory "${target}" has neither ${POLICY_FILE_NAMES.join(' nor ')}`)
+      throw unreadable(
+        `${inputName}: directory "${target}" has neither ${POLICY_FILE_NAMES.join(' nor ')}`,
+      )
     }
     file = found
   }

@@ -1,0 +1,338 @@
+/**
+ * Revocation against real servers on loopback: CRLs served by a local HTTP server, OCSP answered
+ * by `openssl ocsp`. Exercises createRevocationChecker over the project Transport, then the whole
+ * verifier.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTransport } from '../../../src/net/transport.js'
+import { parseCertificate } from '../../../src/x509/certificate.js'
+import { validateTrustPolicy, type TrustPolicyStatement } from '../../../src/verify/policy.js'
+import {
+  createRevocationChecker,
+  summarizeRevocation,
+  type RevocationChecker,
+} from '../../../src/verify/revocation.js'
+import { buildTrustStore } from '../../../src/verify/trust-store.js'
+import { verifySignature } from '../../../src/verify/verifier.js'
+import { craftCose, SUBJECT } from '../../helpers/verify-envelope.js'
+import { startOcspResponder, type OcspResponder } from '../../helpers/verify-ocsp.js'
+import {
+  issueCert,
+  makeCrl,
+  revocationPki,
+  X509CrlReason,
+  type RevocationPki,
+} from '../../helpers/verify-pki.js'
+
+let server: Server
+let base: string
+const crls = new Map<string, Uint8Array | 'error'>()
+const hits: string[] = []
+const responders: OcspResponder[] = []
+const now = (): Date => new Date()
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = req.url ?? '/'
+    hits.push(path)
+    const body = crls.get(path)
+    if (body === undefined) res.writeHead(404).end()
+    else if (body === 'error') res.writeHead(500).end()
+    else res.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(Buffer.from(body))
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(async () => {
+  await Promise.all(responders.map((r) => r.stop()))
+  server.closeAllConnections()
+  await new Promise((r) => server.close(r))
+})
+
+const checker = (): RevocationChecker =>
+  createRevocationChecker({ transport: createTransport({ maxAttempts: 1 }) })
+let counter = 0
+const crlPath = (): string => `/crl/${++counter}.crl`
+
+async function check(pki: RevocationPki, authenticSigningTime?: Date) {
+  const results = await checker().check(pki.chain, {
+    purpose: 'codeSigning',
+    now: now(),
+    ...(authenticSigningTime ? { authenticSigningTime } : {}),
+  })
+  const subjects = pki.chain.map((d) => parseCertificate(d).subject)
+  return { results, summary: summarizeRevocation(results, subjects) }
+}
+
+describe('CRL', () => {
+  it("a leaf listed in its issuer's CRL is revoked; the root is never checked", async () => {
+    const p = crlPath()
+    const pki = await revocationPki({ leaf: { crl: [base + p] } })
+    crls.set(p, await makeCrl(pki.intermediate, { revoked: [{ serial: pki.leaf.serial }] }))
+    const { results, summary } = await check(pki)
+    expect(results.map((r) => `${r.result}/${r.method}`)).toEqual([
+      'revoked/crl',
+      'nonRevocable/none',
+      'nonRevocable/none',
+    ])
+    expect(summary).toMatchObject({ result: 'revoked', index: 0 })
+    expect(summary.warnings.join('\n')).toContain('#2 in the chain with subject')
+  })
+
+  it('a CRL that does not list the leaf is ok', async () => {
+    const p = crlPath()
+    const pki = await revocationPki({ leaf: { crl: [base + p] } })
+    crls.set(p, await makeCrl(pki.intermediate, { revoked: [{ serial: '0abc' }] }))
+    expect((await check(pki)).summary.result).toBe('ok')
+  })
+
+  it("an intermediate listed in the root's CRL is revoked", async () => {
+    const p = crlPath()
+    const pki = await revocationPki({ intermediate: { crl: [base + p] } })
+    crls.set(p, await makeCrl(pki.root, { revoked: [{ serial: pki.intermediate.serial }] }))
+    expect((await check(pki)).summary).toMatchObject({ result: 'revoked', index: 1 })
+  })
+
+  const unknownCases: [string, (pki: RevocationPki, path: string) => Promise<void>, RegExp][] = [
+    [
+      'expired CRL',
+      async (pki, p) =>
+        void crls.set(
+          p,
+          await makeCrl(pki.intermediate, {
+            thisUpdate: new Date(Date.now() - 3 * 86_400_000),
+            nextUpdate: new Date(Date.now() - 86_400_000),
+          }),
+        ),
+      /expired CRL/,
+    ],
+    [
+      'CRL without nextUpdate',
+      async (pki, p) => void crls.set(p, await makeCrl(pki.intermediate, { nextUpdate: null })),
+      /NextUpdate is not set/,
+    ],
+    [
+      'CRL signed by another key',
+      async (pki, p) =>
+        void crls.set(p, await makeCrl(pki.root, { revoked: [{ serial: pki.leaf.serial }] })),
+      /CRL is not signed by CA/,
+    ],
+    ['HTTP 500', async (_pki, p) => void crls.set(p, 'error'), /status code: 500/],
+    [
+      'not a CRL',
+      async (_pki, p) => void crls.set(p, new Uint8Array([1, 2, 3])),
+      /failed to parse CRL/,
+    ],
+  ]
+  it.each(unknownCases)('%s gives unknown', async (_name, setup, message) => {
+    const p = crlPath()
+    const pki = await revocationPki({ leaf: { crl: [base + p] } })
+    await setup(pki, p)
+    const { results, summary } = await check(pki)
+    expect(summary.result).toBe('unknown')
+    expect(results[0]?.servers[0]?.error).toMatch(message)
+    expect(summary.warnings.join('\n')).toMatch(message)
+  })
+
+  it('an unreachable or https CRL URL gives unknown', async () => {
+    const pki = await revocationPki({ leaf: { crl: ['http://127.0.0.1:1/x.crl'] } })
+    expect((await check(pki)).summary.result).toBe('unknown')
+    const tls = await revocationPki({ leaf: { crl: ['https://127.0.0.1:1/x.crl'] } })
+    expect((await check(tls)).results[0]?.servers[0]?.error).toMatch(/only http/)
+  })
+
+  it('certificateHold revokes; removeFromCRL does not', async () => {
+    const p = crlPath()
+    const pki = await revocationPki({ leaf: { crl: [base + p] } })
+    const entry = { serial: pki.leaf.serial, date: new Date(Date.now() - 60_000) }
+    crls.set(
+      p,
+      await makeCrl(pki.intermediate, {
+        revoked: [{ ...entry, reason: X509CrlReason.certificateHold }],
+      }),
+    )
+    expect((await check(pki)).summary.result).toBe('revoked')
+    crls.set(
+      p,
+      await makeCrl(pki.intermediate, {
+        revoked: [{ ...entry, reason: X509CrlReason.removeFromCRL }],
+      }),
+    )
+    expect((await check(pki)).summary.result).toBe('ok')
+    crls.set(
+      p,
+      await makeCrl(pki.intermediate, {
+        revoked: [{ ...entry, reason: X509CrlReason.keyCompromise }],
+      }),
+    )
+    expect((await check(pki)).summary.result).toBe('revoked')
+  })
+
+  it('invalidityDate after the authentic signing time keeps the signature valid (signingAuthority only)', async () => {
+    const p = crlPath()
+    const pki = await revocationPki({ leaf: { crl: [base + p] } })
+    const invalidity = new Date(Date.now() - 3_600_000)
+    crls.set(
+      p,
+      await makeCrl(pki.intermediate, { revoked: [{ serial: pki.leaf.serial, invalidity }] }),
+    )
+    expect((await check(pki, new Date(invalidity.getTime() - 60_000))).summary.result).toBe('ok')
+    expect((await check(pki, new Date(invalidity.getTime() + 60_000))).summary.result).toBe(
+      'revoked',
+    )
+    expect((await check(pki)).summary.result).toBe('revoked')
+  })
+})
+
+describe('OCSP (openssl ocsp responder)', () => {
+  type ResponderOptions = {
+    revoked?: boolean
+    signer?: 'issuer' | 'delegated' | 'delegated-no-eku'
+    nextUpdateMinutes?: number | null
+    listLeaf?: boolean
+  }
+
+  /** Starts the responder for an intermediate first, then issues the leaf pointing at it. */
+  async function withResponder(
+    o: ResponderOptions,
+    crl?: string[],
+  ): Promise<{ pki: RevocationPki; url: string }> {
+    const root = await issueCert({
+      subject: 'C=US, ST=WA, O=Revocation Test, CN=OCSP Root',
+      ca: true,
+    })
+    const intermediate = await issueCert({
+      subject: 'C=US, ST=WA, O=Revocation Test, CN=OCSP Intermediate',
+      issuer: root,
+      ca: true,
+    })
+    // The leaf names the responder URL, so reserve the port before issuing the leaf.
+    const { freePort } = await import('../../../testbed/registry.js')
+    const port = await freePort()
+    const leaf = await issueCert({
+      subject: 'C=US, ST=WA, O=Revocation Test, CN=OCSP Leaf',
+      issuer: intermediate,
+      ocsp: [`http://127.0.0.1:${port}`],
+      ...(crl ? { crl } : {}),
+    })
+    const pki = { root, intermediate, leaf, chain: [leaf.der, intermediate.der, root.der] }
+    const r = await responderOnPort(pki, o, port)
+    return { pki, url: r.url }
+  }
+
+  async function responderOnPort(
+    pki: RevocationPki,
+    o: ResponderOptions,
+    port: number,
+  ): Promise<OcspResponder> {
+    let signer = pki.intermediate
+    if (o.signer === 'delegated' || o.signer === 'delegated-no-eku') {
+      signer = await issueCert({
+        subject: 'C=US, ST=WA, O=Revocation Test, CN=OCSP Responder',
+        issuer: pki.intermediate,
+        eku: o.signer === 'delegated' ? ['1.3.6.1.5.5.7.3.9'] : ['1.3.6.1.5.5.7.3.3'],
+      })
+    }
+    const r = await startOcspResponder({
+      ca: pki.intermediate,
+      signer,
+      entries:
+        o.listLeaf === false
+          ? []
+          : [
+              {
+                cert: pki.leaf,
+                ...(o.revoked ? { revokedAt: new Date(Date.now() - 60_000) } : {}),
+              },
+            ],
+      ...(o.nextUpdateMinutes === null ? {} : { nextUpdateMinutes: o.nextUpdateMinutes ?? 60 }),
+      port,
+    })
+    responders.push(r)
+    return r
+  }
+
+  it('good', async () => {
+    const { pki } = await withResponder({})
+    const { results, summary } = await check(pki)
+    expect(results[0]).toMatchObject({ result: 'ok', method: 'ocsp' })
+    expect(summary.result).toBe('ok')
+  })
+
+  it('revoked', async () => {
+    const { pki } = await withResponder({ revoked: true })
+    expect((await check(pki)).summary).toMatchObject({ result: 'revoked', index: 0 })
+  })
+
+  it('signed by a delegated responder with the OCSPSigning EKU', async () => {
+    const { pki } = await withResponder({ signer: 'delegated', revoked: true })
+    expect((await check(pki)).summary.result).toBe('revoked')
+  })
+
+  it('a delegated responder without the OCSPSigning EKU is not trusted', async () => {
+    const { pki } = await withResponder({ signer: 'delegated-no-eku' })
+    const { results } = await check(pki)
+    expect(results[0]?.result).toBe('unknown')
+    expect(results[0]?.servers[0]?.error).toMatch(/OCSPSigning/)
+  })
+
+  it('a response without nextUpdate is treated as expired (as notation does)', async () => {
+    const { pki } = await withResponder({ nextUpdateMinutes: null })
+    const { results } = await check(pki)
+    expect(results[0]?.servers[0]?.error).toBe('expired OCSP response')
+  })
+
+  it('an OCSP "unknown" status falls back to the CRL', async () => {
+    const p = crlPath()
+    const { pki } = await withResponder({ listLeaf: false }, [base + p])
+    crls.set(p, await makeCrl(pki.intermediate, { revoked: [{ serial: pki.leaf.serial }] }))
+    const { results } = await check(pki)
+    expect(results[0]).toMatchObject({ result: 'revoked', method: 'ocspFallbackCrl' })
+  })
+})
+
+describe('verifySignature with real revocation', () => {
+  function statement(level: string): TrustPolicyStatement {
+    return validateTrustPolicy({
+      version: '1.0',
+      trustPolicies: [
+        {
+          name: 'p',
+          registryScopes: ['*'],
+          signatureVerification: { level },
+          trustStores: ['ca:r'],
+          trustedIdentities: ['*'],
+        },
+      ],
+    }).trustPolicies[0] as TrustPolicyStatement
+  }
+
+  it('a leaf revoked via CRL fails under strict and is logged under permissive', async () => {
+    const p = crlPath()
+    const pki = await revocationPki({ leaf: { crl: [base + p] } })
+    crls.set(p, await makeCrl(pki.intermediate, { revoked: [{ serial: pki.leaf.serial }] }))
+    const env = await craftCose({ leafKey: pki.leaf.key, chain: pki.chain, algorithm: 'ES256' })
+    const input = {
+      envelope: env.envelope,
+      mediaType: env.mediaType,
+      subject: SUBJECT,
+      trustStore: buildTrustStore([
+        { type: 'ca', name: 'r', certificates: [{ der: pki.root.der, source: 'r' }] },
+      ]),
+      now: now(),
+      revocation: checker(),
+    }
+    const strict = await verifySignature({ ...input, statement: statement('strict') })
+    expect(strict.error?.code).toBe('REVOCATION')
+    expect(strict.error?.message).toContain('is revoked')
+    const permissive = await verifySignature({ ...input, statement: statement('permissive') })
+    expect(permissive.verdict).toBe('passed')
+    expect(permissive.checks.find((c) => c.type === 'revocation')).toMatchObject({
+      action: 'log',
+      status: 'failed',
+    })
+  })
+})
