@@ -21,6 +21,9 @@ const tsp = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(join(FIXTURES, 'tspclient-go', name)))
 const ngo = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(join(FIXTURES, 'notation-go', name)))
+// notation-go envelopes and trust-store certificates live with the other notation vectors.
+const notation = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(join(FIXTURES, '../notation', name)))
 
 const MESSAGE = tsp('message.txt') // "notation"
 const GLOBALSIGN_R3 = pemToCertificates(
@@ -225,7 +228,7 @@ describe('notation-go countersignature vectors', () => {
 })
 
 describe('notation-go coseWithTimestamp.sig (token inside a real COSE envelope)', () => {
-  const envelope = cborDecode(ngo('coseWithTimestamp.sig')) as Tag | unknown[]
+  const envelope = cborDecode(notation('coseWithTimestamp.sig')) as Tag | unknown[]
   const sign1 = (envelope instanceof Tag ? envelope.value : envelope) as unknown[]
   const unprotected = sign1[1] as Map<unknown, unknown> | Record<string, unknown>
   const token = new Uint8Array(
@@ -234,7 +237,7 @@ describe('notation-go coseWithTimestamp.sig (token inside a real COSE envelope)'
       : unprotected['io.cncf.notary.timestampSignature']) as Uint8Array,
   )
   const signature = new Uint8Array(sign1[3] as Uint8Array)
-  const r6 = [ngo('globalsignRoot.cer')]
+  const r6 = [notation('globalsignRoot.cer')]
 
   it('verifies over the signature bytes with GlobalSign Root CA - R6 (genTime 2024-06-18T06:27:16Z)', () => {
     const info = verifyTimestampToken({ token, message: signature, roots: r6 })
@@ -246,7 +249,7 @@ describe('notation-go coseWithTimestamp.sig (token inside a real COSE envelope)'
   })
 
   it('is untrusted with the wrong TSA root (DigiCert): certificate signed by unknown authority', () => {
-    const err = verifyError(token, signature, [ngo('DigiCertTSARootSHA384.cer')])
+    const err = verifyError(token, signature, [notation('DigiCertTSARootSHA384.cer')])
     expect(err.code).toBe('TSA_UNTRUSTED')
     expect(err.message).toMatch(
       /^failed to verify signed token: cms verification failure: x509: certificate signed by unknown authority/,

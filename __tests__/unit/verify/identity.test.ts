@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseCertificate } from '../../../src/x509/certificate.js'
@@ -204,7 +205,7 @@ describe('goNameString (Go pkix.Name.String after certificate parsing)', () => {
   })
   it('matches the subject notation prints for the notation-go test vector', () => {
     const pem = readFileSync(
-      '/work/shared/vectors/notation-go/timestamp/coseExpiredWithTimestamp.leaf.pem',
+      path.join(import.meta.dirname, '../../fixtures/notation/coseExpiredWithTimestamp.leaf.pem'),
       'utf8',
     )
     const cert = parseCertificate(pemToCertificates(pem)[0] as Uint8Array)

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PolicyError, type Problem } from '../../../src/verify/errors.js'
 import {
@@ -44,7 +45,7 @@ describe('parseTrustPolicy: accepted documents', () => {
 
   it('parses the real notation e2e policy files', async () => {
     const { readFileSync, readdirSync } = await import('node:fs')
-    const dir = '/work/shared/vectors/notation/trustpolicies'
+    const dir = path.join(import.meta.dirname, '../../fixtures/notation/trustpolicies')
     for (const f of readdirSync(dir)) {
       const doc = parseTrustPolicy(readFileSync(`${dir}/${f}`, 'utf8'), { source: f })
       expect(doc.trustPolicies.length).toBeGreaterThan(0)

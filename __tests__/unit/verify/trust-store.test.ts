@@ -32,7 +32,7 @@ let tsa: TsaPki
 let otherRoot: IssuedCert
 const globalSignRoot = new Uint8Array(
   readFileSync(
-    '/work/shared/vectors/notation-go/truststore/x509/tsa/test-timestamp/globalsignRoot.cer',
+    path.join(import.meta.dirname, '../../fixtures/notation/globalsignRoot.cer'),
   ),
 )
 

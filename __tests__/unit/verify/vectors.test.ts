@@ -11,7 +11,7 @@ import { noRevocationChecker, type RevocationChecker } from '../../../src/verify
 import { buildTrustStore } from '../../../src/verify/trust-store.js'
 import { verifySignature, type SignatureOutcome } from '../../../src/verify/verifier.js'
 
-const DIR = path.join(import.meta.dirname, '../../fixtures/verify/notation-go')
+const DIR = path.join(import.meta.dirname, '../../fixtures/notation')
 const read = (f: string): Uint8Array => new Uint8Array(readFileSync(path.join(DIR, f)))
 const certs = (f: string): Uint8Array[] => certificatesFromBytes(read(f))
 
