@@ -1,25 +1,472 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  LIMITS,
+  MEDIA_TYPE,
+  SIGNING_AGENT,
+  SIGN_INPUTS,
+  VERIFY_INPUTS,
+  VERSION,
+  VerificationError,
+  buildArtifactReport,
+  createRevocationChecker,
+  decodeEnvelope,
+  lazyAzureCredential,
+  loadTrustPolicy,
+  loadTrustStore,
+  loadVerification,
+  offlineRevocationChecker,
+  parseCertificate,
+  parsePayload,
+  parseReference,
+  parseSignConfig,
+  parseSignatureManifest,
+  parseTimestampToken,
+  parseTstInfo,
+  parseVerifyConfig,
+  productionRegistry,
+  productionSigner,
+  productionTimestamper,
+  productionTransport,
+  readRawInputs,
+  renderReportText,
+  selectPolicy,
+  signImages,
+  signatureJson,
+  toDescriptor,
+  verifyImages,
+  verifySignature
+} from "./chunks/chunk-GUEIAPEV.js";
+import "./chunks/chunk-NQ2ETGFX.js";
+import "./chunks/chunk-ARJTEEDT.js";
+import {
+  ActionError,
+  ConfigError,
+  formatCauseChain
+} from "./chunks/chunk-QITFBBGE.js";
+import "./chunks/chunk-2ZTQXNXN.js";
 
 // src/cli/main.ts
-var HELP = `oci-notary: sign and verify container images with Notary Project signatures
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+
+// src/commands/inspect.ts
+function certificate(der) {
+  const c = parseCertificate(der);
+  return {
+    subject: c.subject,
+    issuer: c.issuer,
+    sha256: c.sha256,
+    notBefore: c.notBefore.toISOString(),
+    notAfter: c.notAfter.toISOString()
+  };
+}
+async function inspectSignature(repository, candidate) {
+  const out = { digest: candidate.digest, manifestAnnotations: candidate.annotations ?? {} };
+  try {
+    const fetched = await repository.fetchManifest(candidate, { maxBytes: LIMITS.manifestBytes });
+    const manifest = parseSignatureManifest(fetched.bytes, fetched.descriptor.mediaType);
+    out.manifestAnnotations = manifest.annotations;
+    out.envelope = { mediaType: manifest.envelope.mediaType, digest: manifest.envelope.digest, size: manifest.envelope.size };
+    const bytes = await repository.fetchBlob(manifest.envelope, { maxBytes: LIMITS.envelopeBytes });
+    const parsed = decodeEnvelope(manifest.envelope.mediaType, bytes);
+    out.algorithm = parsed.algorithm;
+    out.signingScheme = parsed.signingScheme;
+    const signed = parsed.signingTime ?? parsed.authenticSigningTime;
+    if (signed) out.signingTime = signed.toISOString();
+    if (parsed.expiry) out.expiry = parsed.expiry.toISOString();
+    if (parsed.signingAgent) out.signingAgent = parsed.signingAgent;
+    out.certificates = parsed.certificateChain.map(certificate);
+    if (parsed.timestampToken) {
+      const token = parseTimestampToken(parsed.timestampToken);
+      out.timestamp = {
+        genTime: parseTstInfo(token.eContent).genTime.toISOString(),
+        tsaCertificates: token.certificates.map(certificate)
+      };
+    }
+    out.signedArtifact = parsePayload(parsed.payload).targetArtifact;
+  } catch (err) {
+    out.error = formatCauseChain(err).join("; ");
+  }
+  return out;
+}
+async function inspectImage(image, deps) {
+  const repository = deps.registry.repository(parseReference(image));
+  const subject = await repository.resolve();
+  const listed = await repository.listReferrers(subject, { artifactType: MEDIA_TYPE.notarySignature });
+  deps.logger.debug(`${listed.descriptors.length} signature(s) found via ${listed.via}`);
+  const signatures = [];
+  for (const candidate of listed.descriptors.slice(0, LIMITS_INSPECT)) {
+    signatures.push(await inspectSignature(repository, candidate));
+  }
+  return {
+    reference: image,
+    repository: repository.name,
+    digest: subject.digest,
+    mediaType: subject.mediaType,
+    discovery: listed.via,
+    signatures
+  };
+}
+var LIMITS_INSPECT = 100;
+function renderInspection(i) {
+  const lines = [`${i.repository}@${i.digest}`, `\u2514\u2500\u2500 application/vnd.cncf.notary.signature (${i.signatures.length}, via ${i.discovery === "api" ? "Referrers API" : "referrers tag schema"})`];
+  i.signatures.forEach((s, n) => {
+    const last = n === i.signatures.length - 1;
+    const branch = last ? "    \u2514\u2500\u2500 " : "    \u251C\u2500\u2500 ";
+    const pad = last ? "        " : "    \u2502   ";
+    lines.push(`${branch}${s.digest}`);
+    if (s.error) {
+      lines.push(`${pad}error: ${s.error}`);
+      return;
+    }
+    lines.push(`${pad}envelope: ${s.envelope?.mediaType} ${s.envelope?.digest} (${s.envelope?.size} bytes)`);
+    lines.push(`${pad}algorithm: ${s.algorithm}, scheme ${s.signingScheme}`);
+    if (s.signingTime) lines.push(`${pad}signing time: ${s.signingTime}`);
+    if (s.expiry) lines.push(`${pad}expiry: ${s.expiry}`);
+    if (s.signingAgent) lines.push(`${pad}signing agent: ${s.signingAgent}`);
+    lines.push(`${pad}timestamp: ${s.timestamp ? `${s.timestamp.genTime} (TSA ${s.timestamp.tsaCertificates[0]?.subject ?? "unknown"})` : "none"}`);
+    for (const [k, c] of (s.certificates ?? []).entries()) {
+      lines.push(`${pad}certificate ${k + 1}: ${c.subject} (sha256 ${c.sha256}, valid ${c.notBefore} \u2013 ${c.notAfter})`);
+    }
+    if (s.signedArtifact) {
+      lines.push(`${pad}signed artifact: ${s.signedArtifact.mediaType} ${s.signedArtifact.digest} (${s.signedArtifact.size} bytes)`);
+      for (const [k, v] of Object.entries(s.signedArtifact.annotations ?? {})) lines.push(`${pad}  ${k}=${v}`);
+    }
+  });
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/main.ts
+var EXIT = { ok: 0, failed: 1, usage: 2 };
+var HELP = `oci-notary ${VERSION}: sign and verify container images with Notary Project signatures
 
 usage: oci-notary <command> [options]
 
 commands:
   sign               sign images (Artifact Signing or a local key) and push the signatures
   verify             verify images in a registry against a trust policy and trust store
-  verify-signature   verify one signature file offline
-  inspect            list an image's signatures and decode one
+  verify-signature   verify one signature envelope file offline
+  inspect            list an image's Notary signatures and decode them
 
 run "oci-notary <command> --help" for a command's options.
+exit codes: 0 success or verified, 1 failed or not verified, 2 bad usage or configuration.
 `;
-var [command] = process.argv.slice(2);
-if (command === void 0 || command === "--help" || command === "-h" || command === "help") {
-  process.stdout.write(HELP);
-} else {
-  process.stderr.write(`oci-notary: unknown command "${command}"
+var SIGN_HELP = `usage: oci-notary sign --images REF [--images REF\u2026] (signer) [options]
+
+The flags are the action's inputs (see README "Inputs"); list flags may repeat.
+signer, one of:
+  --signing-key FILE|PEM --signing-certificate-chain FILE|PEM       (a local key)
+  --artifact-signing-endpoint URL --artifact-signing-account NAME
+  --artifact-signing-certificate-profile NAME                        (Azure Artifact Signing;
+      identity from --azure-client-id/--azure-tenant-id, AZURE_* variables, or an az login)
+options:
+  --timestamp-url URL (repeat for fallbacks)   --timestamp-root-certificate FILE|PEM
+  --signature-format cose|jws                  --signature-manifest image-manifest-legacy|artifact-type
+  --expiry 30d                                 --user-metadata key=value (repeat)
+  --referrers auto|api|tag                     --recursive
+  --registry-username U --registry-password P  --insecure-registries HOST (repeat)
+  --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
+  --concurrency N   --json (print the result as JSON)   --debug
+`;
+var VERIFY_HELP = `usage: oci-notary verify --images REF [--images REF\u2026] --trust-policy FILE|TEXT --trust-store DIR|TEXT [options]
+
+options:
+  --user-metadata key=value (repeat)   --max-signatures N (default 100)
+  --registry-username U --registry-password P   --insecure-registries HOST (repeat)
+  --concurrency N   --json (print the report as JSON)   --debug
+`;
+var VERIFY_SIGNATURE_HELP = `usage: oci-notary verify-signature --signature FILE --subject JSON --trust-policy FILE --trust-store FILE|DIR [options]
+
+Verifies one signature envelope (COSE or JWS) against the artifact it should sign, offline
+except for revocation checks (OCSP/CRL) unless --offline is given.
+  --signature FILE         the envelope (.sig); its format is detected from the bytes
+  --subject JSON           the signed artifact's descriptor, e.g.
+                           '{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:\u2026","size":123}'
+                           (or @FILE to read it from a file)
+  --trust-policy FILE      notation trustpolicy.json (or inline JSON/YAML)
+  --trust-store FILE|DIR   notation truststore directory, or an inline/FILE type:name mapping
+  --reference REF          registry/repository used to select the policy statement (default: the "*" statement)
+  --user-metadata k=v      required signed metadata (repeat)
+  --at RFC3339             verification time (default now)
+  --offline                do not fetch OCSP/CRL (revocation reported as skipped)
+  --json                   print the report as JSON
+`;
+var INSPECT_HELP = `usage: oci-notary inspect REF [--json] [registry options]
+
+Lists the image's Notary signatures (Referrers API or tag schema) and decodes each envelope:
+format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed target.
+  --registry-username U --registry-password P   --insecure-registries HOST (repeat)
+`;
+function stderrLogger(debug) {
+  return {
+    debug: (m) => {
+      if (debug) process.stderr.write(`debug: ${m}
+`);
+    },
+    info: (m) => process.stderr.write(`${m}
+`),
+    warning: (m) => process.stderr.write(`warning: ${m}
+`),
+    group: async (name, fn) => {
+      process.stderr.write(`== ${name}
+`);
+      return fn();
+    }
+  };
+}
+function runtime(debug) {
+  return { logger: stderrLogger(debug), env: process.env, mask: () => void 0 };
+}
+function inputFlags(names, lists, booleans) {
+  const options = {};
+  for (const name of names) {
+    if (booleans.includes(name)) options[name] = { type: "boolean" };
+    else options[name] = { type: "string", multiple: lists.includes(name) };
+  }
+  return options;
+}
+var LIST_INPUTS = ["images", "timestamp-url", "user-metadata", "insecure-registries"];
+var COMMON_FLAGS = {
+  json: { type: "boolean" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" }
+};
+function rawFrom(names, values) {
+  return readRawInputs(names, (name) => {
+    const v = values[name];
+    if (v === void 0) return "";
+    if (Array.isArray(v)) return v.join("\n");
+    if (typeof v === "boolean") return String(v);
+    return String(v);
+  });
+}
+function parse(args, options, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options: { ...options, ...COMMON_FLAGS }, allowPositionals, strict: true });
+  } catch (err) {
+    throw new ConfigError("INPUT_INVALID", err instanceof Error ? err.message : String(err));
+  }
+}
+async function signCommand(args) {
+  const { values } = parse(args, inputFlags(SIGN_INPUTS, LIST_INPUTS, ["recursive"]));
+  if (values.help) return void process.stdout.write(SIGN_HELP), EXIT.ok;
+  const config = parseSignConfig(rawFrom(SIGN_INPUTS, { "show-summary": "false", ...values }));
+  const rt = runtime(values.debug === true);
+  const transport = productionTransport(rt);
+  const credential = lazyAzureCredential(config.azure, rt);
+  const registry = productionRegistry(config.images, config.registry, config.azure, transport, rt, credential);
+  const verification = config.verify ? await loadVerification(config.verify, transport, rt) : void 0;
+  const signer = await productionSigner(config.signer, transport, rt, credential, /* @__PURE__ */ new Date());
+  const timestamper = await productionTimestamper(config.timestamp, transport, rt);
+  const signed = await signImages(
+    config.images,
+    {
+      format: config.signatureFormat,
+      manifestForm: config.manifestForm,
+      ...config.expirySeconds === void 0 ? {} : { expirySeconds: config.expirySeconds },
+      userMetadata: config.userMetadata,
+      referrers: config.referrers,
+      recursive: config.recursive,
+      concurrency: config.concurrency
+    },
+    { registry, signer, ...timestamper ? { timestamper } : {}, logger: rt.logger, now: () => /* @__PURE__ */ new Date(), signingAgent: SIGNING_AGENT }
+  );
+  let verified = true;
+  let report;
+  if (config.verify && verification) {
+    const r = await verifyImages(
+      [...new Set(signed.map((s) => `${s.repository}@${s.digest}`))],
+      { ...verification, userMetadata: config.verify.userMetadata, maxSignatures: config.verify.maxSignatures, concurrency: config.concurrency },
+      { registry, revocation: verification.revocation, logger: rt.logger, now: () => /* @__PURE__ */ new Date() }
+    );
+    verified = r.verified;
+    report = r;
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ signatures: signed, ...report ? { verification: report } : {} }, null, 2)}
+`);
+  } else {
+    for (const s of signed) {
+      process.stdout.write(
+        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ""}	signature ${s.signatureDigest}	via ${s.referrersMode}	${s.timestamp ? `timestamp ${s.timestamp}` : "no timestamp"}
+`
+      );
+    }
+  }
+  return verified ? EXIT.ok : EXIT.failed;
+}
+async function verifyCommand(args) {
+  const { values } = parse(args, inputFlags(VERIFY_INPUTS, LIST_INPUTS, []));
+  if (values.help) return void process.stdout.write(VERIFY_HELP), EXIT.ok;
+  const config = parseVerifyConfig(rawFrom(VERIFY_INPUTS, { "show-summary": "false", ...values }));
+  const rt = runtime(values.debug === true);
+  const transport = productionTransport(rt);
+  const credential = lazyAzureCredential(config.azure, rt);
+  const registry = productionRegistry(config.images, config.registry, config.azure, transport, rt, credential);
+  const verification = await loadVerification(config.verify, transport, rt);
+  const report = await verifyImages(
+    config.images,
+    { ...verification, userMetadata: config.verify.userMetadata, maxSignatures: config.verify.maxSignatures, concurrency: config.concurrency },
+    { registry, revocation: verification.revocation, logger: values.json ? stderrLogger(false) : rt.logger, now: () => /* @__PURE__ */ new Date() }
+  );
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}
+`);
+  else for (const image of report.images) process.stdout.write(image.text ?? `NOT VERIFIED: ${image.reference}: ${image.error ?? ""}
+`);
+  return report.verified ? EXIT.ok : EXIT.failed;
+}
+function detectEnvelopeMediaType(bytes) {
+  if (bytes[0] === 210) return MEDIA_TYPE.cose;
+  const first = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
+  if (first.startsWith("{")) return MEDIA_TYPE.jws;
+  throw new ConfigError("INPUT_INVALID", "--signature is neither a COSE_Sign1 (tag 18) nor a JWS JSON envelope");
+}
+async function textOrFile(value) {
+  return value.startsWith("@") ? readFile(value.slice(1), "utf8") : value;
+}
+async function verifySignatureCommand(args) {
+  const { values } = parse(args, {
+    signature: { type: "string" },
+    subject: { type: "string" },
+    "trust-policy": { type: "string" },
+    "trust-store": { type: "string" },
+    reference: { type: "string" },
+    "user-metadata": { type: "string", multiple: true },
+    at: { type: "string" },
+    offline: { type: "boolean" }
+  });
+  if (values.help) return void process.stdout.write(VERIFY_SIGNATURE_HELP), EXIT.ok;
+  for (const name of ["signature", "subject", "trust-policy", "trust-store"]) {
+    if (typeof values[name] !== "string" || values[name] === "") {
+      throw new ConfigError("INPUT_MISSING", `--${name} is required (see oci-notary verify-signature --help)`);
+    }
+  }
+  const rt = runtime(values.debug === true);
+  const envelope = new Uint8Array(await readFile(values.signature).catch((err) => {
+    throw new ConfigError("INPUT_INVALID", `--signature ${String(values.signature)} cannot be read`, { cause: err });
+  }));
+  let subjectJson;
+  try {
+    subjectJson = JSON.parse(await textOrFile(values.subject));
+  } catch (err) {
+    throw new ConfigError("INPUT_INVALID", '--subject is not a JSON descriptor ({"mediaType","digest","size"})', { cause: err });
+  }
+  const subject = (() => {
+    try {
+      return toDescriptor(subjectJson, "--subject");
+    } catch (err) {
+      throw new ConfigError("INPUT_INVALID", err instanceof Error ? err.message : String(err), { cause: err });
+    }
+  })();
+  const at = values.at === void 0 ? /* @__PURE__ */ new Date() : new Date(values.at);
+  if (Number.isNaN(at.getTime())) throw new ConfigError("INPUT_INVALID", `--at "${String(values.at)}" is not an RFC 3339 time`);
+  const { document } = await loadTrustPolicy(values["trust-policy"], { inputName: "--trust-policy" });
+  const trustStore = await loadTrustStore(values["trust-store"]);
+  const reference = `${values.reference ?? "local/offline-signature"}@${subject.digest}`;
+  const statement = selectPolicy(document, reference);
+  const metadata = {};
+  for (const kv of values["user-metadata"] ?? []) {
+    const eq = kv.indexOf("=");
+    if (eq <= 0) throw new ConfigError("INPUT_INVALID", `--user-metadata "${kv}" is not key=value`);
+    metadata[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
+  const outcome = await verifySignature({
+    envelope,
+    mediaType: detectEnvelopeMediaType(envelope),
+    subject,
+    statement,
+    trustStore,
+    now: at,
+    userMetadata: metadata,
+    revocation: values.offline ? offlineRevocationChecker : createRevocationChecker({ transport: productionTransport(rt), logger: rt.logger }),
+    logger: stderrLogger(values.debug === true)
+  });
+  const report = buildArtifactReport({
+    reference,
+    artifact: subject,
+    statement,
+    signatures: [{ digest: values.signature, mediaType: detectEnvelopeMediaType(envelope), outcome }]
+  });
+  const verified = report.verdict !== "failed";
+  if (values.json) {
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          verified,
+          policy: statement.name,
+          level: statement.verificationLevel.name,
+          ...report.error ? { error: { code: report.error.code, message: report.error.message } } : {},
+          signature: signatureJson(values.signature, outcome)
+        },
+        null,
+        2
+      )}
+`
+    );
+  } else {
+    process.stdout.write(renderReportText(report));
+  }
+  return verified ? EXIT.ok : EXIT.failed;
+}
+async function inspectCommand(args) {
+  const { values, positionals } = parse(
+    args,
+    {
+      "registry-username": { type: "string" },
+      "registry-password": { type: "string" },
+      "insecure-registries": { type: "string", multiple: true }
+    },
+    true
+  );
+  if (values.help) return void process.stdout.write(INSPECT_HELP), EXIT.ok;
+  const [image, ...rest] = positionals;
+  if (image === void 0 || rest.length > 0) throw new ConfigError("INPUT_MISSING", "inspect takes exactly one image reference");
+  const raw = rawFrom(VERIFY_INPUTS, { ...values, images: image, "trust-policy": "{}" });
+  const config = parseVerifyConfig(raw);
+  const rt = runtime(values.debug === true);
+  const transport = productionTransport(rt);
+  const registry = productionRegistry([image], config.registry, config.azure, transport, rt, lazyAzureCredential(config.azure, rt));
+  const inspection = await inspectImage(image, { registry, logger: rt.logger });
+  process.stdout.write(values.json ? `${JSON.stringify(inspection, null, 2)}
+` : renderInspection(inspection));
+  return EXIT.ok;
+}
+var COMMANDS = {
+  sign: signCommand,
+  verify: verifyCommand,
+  "verify-signature": verifySignatureCommand,
+  inspect: inspectCommand
+};
+async function main(argv) {
+  const [command, ...args] = argv;
+  if (command === void 0 || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(HELP);
+    return command === void 0 ? EXIT.usage : EXIT.ok;
+  }
+  if (command === "--version") {
+    process.stdout.write(`${VERSION}
+`);
+    return EXIT.ok;
+  }
+  const run = COMMANDS[command];
+  if (run === void 0) {
+    process.stderr.write(`oci-notary: unknown command "${command}"
 
 ${HELP}`);
-  process.exitCode = 2;
+    return EXIT.usage;
+  }
+  try {
+    return await run(args);
+  } catch (err) {
+    const lines = formatCauseChain(err);
+    process.stderr.write(`oci-notary ${command}: ${lines.join("\n")}
+`);
+    if (err instanceof ActionError && err.remedy) process.stderr.write(`remedy: ${err.remedy}
+`);
+    const usage = err instanceof ConfigError || err instanceof VerificationError && ["POLICY_INVALID", "POLICY_UNREADABLE", "POLICY_NOT_APPLICABLE", "TRUST_STORE_INVALID", "TRUST_STORE_NOT_FOUND"].includes(err.code);
+    return usage ? EXIT.usage : EXIT.failed;
+  }
 }
+process.exitCode = await main(process.argv.slice(2));

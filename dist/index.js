@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  SIGN_INPUTS,
   failStep,
   maskSecrets,
-  parseSignConfig,
-  readRawInputs,
   runSignAction
-} from "./chunks/chunk-4NJ4X3PC.js";
+} from "./chunks/chunk-A6GGJUQX.js";
+import {
+  SIGN_INPUTS,
+  parseSignConfig,
+  readRawInputs
+} from "./chunks/chunk-GUEIAPEV.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

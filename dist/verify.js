@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  VERIFY_INPUTS,
   failStep,
   maskSecrets,
-  parseVerifyConfig,
-  readRawInputs,
   runVerifyAction
-} from "./chunks/chunk-4NJ4X3PC.js";
+} from "./chunks/chunk-A6GGJUQX.js";
+import {
+  VERIFY_INPUTS,
+  parseVerifyConfig,
+  readRawInputs
+} from "./chunks/chunk-GUEIAPEV.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

@@ -1,21 +1,382 @@
-/** The CLI (dist/cli.js): the same code as the action, for terminals and other CI systems. */
-const HELP = `oci-notary: sign and verify container images with Notary Project signatures
+/**
+ * The CLI (dist/cli.js, `oci-notary`): the same code as the actions, for terminals and other CI
+ * systems. `sign` and `verify` take the action's input names as flags (`--signing-key`,
+ * `--trust-policy`, …) and go through the same config parser; `verify-signature` checks one
+ * envelope file offline; `inspect` lists an image's signatures and decodes them.
+ *
+ * Exit codes: 0 success / verified, 1 failed / not verified, 2 bad usage or configuration.
+ */
+import { readFile } from 'node:fs/promises'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { parseSignConfig, parseVerifyConfig } from '../action/config.js'
+import { SIGN_INPUTS, VERIFY_INPUTS, readRawInputs } from '../action/inputs.js'
+import { signImages } from '../commands/sign.js'
+import {
+  SIGNING_AGENT,
+  VERSION,
+  lazyAzureCredential,
+  loadVerification,
+  productionRegistry,
+  productionSigner,
+  productionTimestamper,
+  productionTransport,
+  type RuntimeEnv,
+} from '../commands/deps.js'
+import { inspectImage, renderInspection } from '../commands/inspect.js'
+import { signatureJson, verifyImages } from '../commands/verify.js'
+import { ActionError, ConfigError, formatCauseChain } from '../errors.js'
+import type { Logger } from '../log.js'
+import { MEDIA_TYPE } from '../notary/constants.js'
+import { toDescriptor } from '../oci/manifest.js'
+import { VerificationError } from '../verify/errors.js'
+import { loadTrustPolicy } from '../verify/load-policy.js'
+import { selectPolicy } from '../verify/policy.js'
+import { buildArtifactReport, renderReportText } from '../verify/report.js'
+import { createRevocationChecker, offlineRevocationChecker } from '../verify/revocation.js'
+import { loadTrustStore } from '../verify/trust-store-load.js'
+import { verifySignature } from '../verify/verifier.js'
+
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+
+const HELP = `oci-notary ${VERSION}: sign and verify container images with Notary Project signatures
 
 usage: oci-notary <command> [options]
 
 commands:
   sign               sign images (Artifact Signing or a local key) and push the signatures
   verify             verify images in a registry against a trust policy and trust store
-  verify-signature   verify one signature file offline
-  inspect            list an image's signatures and decode one
+  verify-signature   verify one signature envelope file offline
+  inspect            list an image's Notary signatures and decode them
 
 run "oci-notary <command> --help" for a command's options.
+exit codes: 0 success or verified, 1 failed or not verified, 2 bad usage or configuration.
 `
 
-const [command] = process.argv.slice(2)
-if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-  process.stdout.write(HELP)
-} else {
-  process.stderr.write(`oci-notary: unknown command "${command}"\n\n${HELP}`)
-  process.exitCode = 2
+const SIGN_HELP = `usage: oci-notary sign --images REF [--images REF…] (signer) [options]
+
+The flags are the action's inputs (see README "Inputs"); list flags may repeat.
+signer, one of:
+  --signing-key FILE|PEM --signing-certificate-chain FILE|PEM       (a local key)
+  --artifact-signing-endpoint URL --artifact-signing-account NAME
+  --artifact-signing-certificate-profile NAME                        (Azure Artifact Signing;
+      identity from --azure-client-id/--azure-tenant-id, AZURE_* variables, or an az login)
+options:
+  --timestamp-url URL (repeat for fallbacks)   --timestamp-root-certificate FILE|PEM
+  --signature-format cose|jws                  --signature-manifest image-manifest-legacy|artifact-type
+  --expiry 30d                                 --user-metadata key=value (repeat)
+  --referrers auto|api|tag                     --recursive
+  --registry-username U --registry-password P  --insecure-registries HOST (repeat)
+  --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
+  --concurrency N   --json (print the result as JSON)   --debug
+`
+
+const VERIFY_HELP = `usage: oci-notary verify --images REF [--images REF…] --trust-policy FILE|TEXT --trust-store DIR|TEXT [options]
+
+options:
+  --user-metadata key=value (repeat)   --max-signatures N (default 100)
+  --registry-username U --registry-password P   --insecure-registries HOST (repeat)
+  --concurrency N   --json (print the report as JSON)   --debug
+`
+
+const VERIFY_SIGNATURE_HELP = `usage: oci-notary verify-signature --signature FILE --subject JSON --trust-policy FILE --trust-store FILE|DIR [options]
+
+Verifies one signature envelope (COSE or JWS) against the artifact it should sign, offline
+except for revocation checks (OCSP/CRL) unless --offline is given.
+  --signature FILE         the envelope (.sig); its format is detected from the bytes
+  --subject JSON           the signed artifact's descriptor, e.g.
+                           '{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:…","size":123}'
+                           (or @FILE to read it from a file)
+  --trust-policy FILE      notation trustpolicy.json (or inline JSON/YAML)
+  --trust-store FILE|DIR   notation truststore directory, or an inline/FILE type:name mapping
+  --reference REF          registry/repository used to select the policy statement (default: the "*" statement)
+  --user-metadata k=v      required signed metadata (repeat)
+  --at RFC3339             verification time (default now)
+  --offline                do not fetch OCSP/CRL (revocation reported as skipped)
+  --json                   print the report as JSON
+`
+
+const INSPECT_HELP = `usage: oci-notary inspect REF [--json] [registry options]
+
+Lists the image's Notary signatures (Referrers API or tag schema) and decodes each envelope:
+format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed target.
+  --registry-username U --registry-password P   --insecure-registries HOST (repeat)
+`
+
+function stderrLogger(debug: boolean): Logger {
+  return {
+    debug: (m) => {
+      if (debug) process.stderr.write(`debug: ${m}\n`)
+    },
+    info: (m) => process.stderr.write(`${m}\n`),
+    warning: (m) => process.stderr.write(`warning: ${m}\n`),
+    group: async (name, fn) => {
+      process.stderr.write(`== ${name}\n`)
+      return fn()
+    },
+  }
 }
+
+function runtime(debug: boolean): RuntimeEnv {
+  // Outside Actions nothing can mask a secret; the code never prints one.
+  return { logger: stderrLogger(debug), env: process.env, mask: () => undefined }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+/** Flags named like the action inputs; list inputs may repeat. */
+function inputFlags(names: readonly string[], lists: readonly string[], booleans: readonly string[]): Options {
+  const options: Options = {}
+  for (const name of names) {
+    if (booleans.includes(name)) options[name] = { type: 'boolean' }
+    else options[name] = { type: 'string', multiple: lists.includes(name) }
+  }
+  return options
+}
+
+const LIST_INPUTS = ['images', 'timestamp-url', 'user-metadata', 'insecure-registries']
+const COMMON_FLAGS: Options = {
+  json: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+}
+
+function rawFrom<N extends string>(names: readonly N[], values: Record<string, unknown>): Record<N, string> {
+  return readRawInputs(names, (name) => {
+    const v = values[name]
+    if (v === undefined) return ''
+    if (Array.isArray(v)) return v.join('\n')
+    if (typeof v === 'boolean') return String(v)
+    return String(v)
+  })
+}
+
+function parse(args: string[], options: Options, allowPositionals = false): ReturnType<typeof parseArgs> {
+  try {
+    return parseArgs({ args, options: { ...options, ...COMMON_FLAGS }, allowPositionals, strict: true })
+  } catch (err) {
+    throw new ConfigError('INPUT_INVALID', err instanceof Error ? err.message : String(err))
+  }
+}
+
+async function signCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, inputFlags(SIGN_INPUTS, LIST_INPUTS, ['recursive']))
+  if (values.help) return void process.stdout.write(SIGN_HELP), EXIT.ok
+  const config = parseSignConfig(rawFrom(SIGN_INPUTS, { 'show-summary': 'false', ...values }))
+  const rt = runtime(values.debug === true)
+  const transport = productionTransport(rt)
+  const credential = lazyAzureCredential(config.azure, rt)
+  const registry = productionRegistry(config.images, config.registry, config.azure, transport, rt, credential)
+  const verification = config.verify ? await loadVerification(config.verify, transport, rt) : undefined
+  const signer = await productionSigner(config.signer, transport, rt, credential, new Date())
+  const timestamper = await productionTimestamper(config.timestamp, transport, rt)
+  const signed = await signImages(
+    config.images,
+    {
+      format: config.signatureFormat,
+      manifestForm: config.manifestForm,
+      ...(config.expirySeconds === undefined ? {} : { expirySeconds: config.expirySeconds }),
+      userMetadata: config.userMetadata,
+      referrers: config.referrers,
+      recursive: config.recursive,
+      concurrency: config.concurrency,
+    },
+    { registry, signer, ...(timestamper ? { timestamper } : {}), logger: rt.logger, now: () => new Date(), signingAgent: SIGNING_AGENT },
+  )
+  let verified = true
+  let report: unknown
+  if (config.verify && verification) {
+    const r = await verifyImages(
+      [...new Set(signed.map((s) => `${s.repository}@${s.digest}`))],
+      { ...verification, userMetadata: config.verify.userMetadata, maxSignatures: config.verify.maxSignatures, concurrency: config.concurrency },
+      { registry, revocation: verification.revocation, logger: rt.logger, now: () => new Date() },
+    )
+    verified = r.verified
+    report = r
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ signatures: signed, ...(report ? { verification: report } : {}) }, null, 2)}\n`)
+  } else {
+    for (const s of signed) {
+      process.stdout.write(
+        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ''}\tsignature ${s.signatureDigest}\tvia ${s.referrersMode}\t${s.timestamp ? `timestamp ${s.timestamp}` : 'no timestamp'}\n`,
+      )
+    }
+  }
+  return verified ? EXIT.ok : EXIT.failed
+}
+
+async function verifyCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, inputFlags(VERIFY_INPUTS, LIST_INPUTS, []))
+  if (values.help) return void process.stdout.write(VERIFY_HELP), EXIT.ok
+  const config = parseVerifyConfig(rawFrom(VERIFY_INPUTS, { 'show-summary': 'false', ...values }))
+  const rt = runtime(values.debug === true)
+  const transport = productionTransport(rt)
+  const credential = lazyAzureCredential(config.azure, rt)
+  const registry = productionRegistry(config.images, config.registry, config.azure, transport, rt, credential)
+  const verification = await loadVerification(config.verify, transport, rt)
+  const report = await verifyImages(
+    config.images,
+    { ...verification, userMetadata: config.verify.userMetadata, maxSignatures: config.verify.maxSignatures, concurrency: config.concurrency },
+    { registry, revocation: verification.revocation, logger: values.json ? stderrLogger(false) : rt.logger, now: () => new Date() },
+  )
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+  else for (const image of report.images) process.stdout.write(image.text ?? `NOT VERIFIED: ${image.reference}: ${image.error ?? ''}\n`)
+  return report.verified ? EXIT.ok : EXIT.failed
+}
+
+/** COSE_Sign1_Tagged starts with 0xD2; a JWS flattened envelope is a JSON object. */
+function detectEnvelopeMediaType(bytes: Uint8Array): string {
+  if (bytes[0] === 0xd2) return MEDIA_TYPE.cose
+  const first = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart()
+  if (first.startsWith('{')) return MEDIA_TYPE.jws
+  throw new ConfigError('INPUT_INVALID', '--signature is neither a COSE_Sign1 (tag 18) nor a JWS JSON envelope')
+}
+
+async function textOrFile(value: string): Promise<string> {
+  return value.startsWith('@') ? readFile(value.slice(1), 'utf8') : value
+}
+
+async function verifySignatureCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    signature: { type: 'string' },
+    subject: { type: 'string' },
+    'trust-policy': { type: 'string' },
+    'trust-store': { type: 'string' },
+    reference: { type: 'string' },
+    'user-metadata': { type: 'string', multiple: true },
+    at: { type: 'string' },
+    offline: { type: 'boolean' },
+  })
+  if (values.help) return void process.stdout.write(VERIFY_SIGNATURE_HELP), EXIT.ok
+  for (const name of ['signature', 'subject', 'trust-policy', 'trust-store'] as const) {
+    if (typeof values[name] !== 'string' || values[name] === '') {
+      throw new ConfigError('INPUT_MISSING', `--${name} is required (see oci-notary verify-signature --help)`)
+    }
+  }
+  const rt = runtime(values.debug === true)
+  const envelope = new Uint8Array(await readFile(values.signature as string).catch((err: unknown) => {
+    throw new ConfigError('INPUT_INVALID', `--signature ${String(values.signature)} cannot be read`, { cause: err })
+  }))
+  let subjectJson: unknown
+  try {
+    subjectJson = JSON.parse(await textOrFile(values.subject as string))
+  } catch (err) {
+    throw new ConfigError('INPUT_INVALID', '--subject is not a JSON descriptor ({"mediaType","digest","size"})', { cause: err })
+  }
+  const subject = (() => {
+    try {
+      return toDescriptor(subjectJson, '--subject')
+    } catch (err) {
+      throw new ConfigError('INPUT_INVALID', err instanceof Error ? err.message : String(err), { cause: err })
+    }
+  })()
+  const at = values.at === undefined ? new Date() : new Date(values.at as string)
+  if (Number.isNaN(at.getTime())) throw new ConfigError('INPUT_INVALID', `--at "${String(values.at)}" is not an RFC 3339 time`)
+  const { document } = await loadTrustPolicy(values['trust-policy'] as string, { inputName: '--trust-policy' })
+  const trustStore = await loadTrustStore(values['trust-store'] as string)
+  const reference = `${(values.reference as string | undefined) ?? 'local/offline-signature'}@${subject.digest}`
+  const statement = selectPolicy(document, reference)
+  const metadata: Record<string, string> = {}
+  for (const kv of (values['user-metadata'] as string[] | undefined) ?? []) {
+    const eq = kv.indexOf('=')
+    if (eq <= 0) throw new ConfigError('INPUT_INVALID', `--user-metadata "${kv}" is not key=value`)
+    metadata[kv.slice(0, eq)] = kv.slice(eq + 1)
+  }
+  const outcome = await verifySignature({
+    envelope,
+    mediaType: detectEnvelopeMediaType(envelope),
+    subject,
+    statement,
+    trustStore,
+    now: at,
+    userMetadata: metadata,
+    revocation: values.offline ? offlineRevocationChecker : createRevocationChecker({ transport: productionTransport(rt), logger: rt.logger }),
+    logger: stderrLogger(values.debug === true),
+  })
+  const report = buildArtifactReport({
+    reference,
+    artifact: subject,
+    statement,
+    signatures: [{ digest: values.signature as string, mediaType: detectEnvelopeMediaType(envelope), outcome }],
+  })
+  const verified = report.verdict !== 'failed'
+  if (values.json) {
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          verified,
+          policy: statement.name,
+          level: statement.verificationLevel.name,
+          ...(report.error ? { error: { code: report.error.code, message: report.error.message } } : {}),
+          signature: signatureJson(values.signature as string, outcome),
+        },
+        null,
+        2,
+      )}\n`,
+    )
+  } else {
+    process.stdout.write(renderReportText(report))
+  }
+  return verified ? EXIT.ok : EXIT.failed
+}
+
+async function inspectCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      'registry-username': { type: 'string' },
+      'registry-password': { type: 'string' },
+      'insecure-registries': { type: 'string', multiple: true },
+    },
+    true,
+  )
+  if (values.help) return void process.stdout.write(INSPECT_HELP), EXIT.ok
+  const [image, ...rest] = positionals
+  if (image === undefined || rest.length > 0) throw new ConfigError('INPUT_MISSING', 'inspect takes exactly one image reference')
+  const raw = rawFrom(VERIFY_INPUTS, { ...values, images: image, 'trust-policy': '{}' })
+  const config = parseVerifyConfig(raw)
+  const rt = runtime(values.debug === true)
+  const transport = productionTransport(rt)
+  const registry = productionRegistry([image], config.registry, config.azure, transport, rt, lazyAzureCredential(config.azure, rt))
+  const inspection = await inspectImage(image, { registry, logger: rt.logger })
+  process.stdout.write(values.json ? `${JSON.stringify(inspection, null, 2)}\n` : renderInspection(inspection))
+  return EXIT.ok
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  sign: signCommand,
+  verify: verifyCommand,
+  'verify-signature': verifySignatureCommand,
+  inspect: inspectCommand,
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP)
+    return command === undefined ? EXIT.usage : EXIT.ok
+  }
+  if (command === '--version') {
+    process.stdout.write(`${VERSION}\n`)
+    return EXIT.ok
+  }
+  const run = COMMANDS[command]
+  if (run === undefined) {
+    process.stderr.write(`oci-notary: unknown command "${command}"\n\n${HELP}`)
+    return EXIT.usage
+  }
+  try {
+    return await run(args)
+  } catch (err) {
+    const lines = formatCauseChain(err)
+    process.stderr.write(`oci-notary ${command}: ${lines.join('\n')}\n`)
+    if (err instanceof ActionError && err.remedy) process.stderr.write(`remedy: ${err.remedy}\n`)
+    // Bad usage or configuration is 2; anything that went wrong doing the work is 1.
+    const usage =
+      err instanceof ConfigError ||
+      (err instanceof VerificationError && ['POLICY_INVALID', 'POLICY_UNREADABLE', 'POLICY_NOT_APPLICABLE', 'TRUST_STORE_INVALID', 'TRUST_STORE_NOT_FOUND'].includes(err.code))
+    return usage ? EXIT.usage : EXIT.failed
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))

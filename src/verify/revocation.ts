@@ -53,6 +53,11 @@ export interface RevocationCheckOptions {
 
 /** The port the verifier uses. `chain` is DER, leaf first, ending in the root. */
 export interface RevocationChecker {
+  /**
+   * Set on a checker that cannot reach any responder by choice (the CLI's `--offline`): the
+   * verifier then reports revocation as skipped, with a note, instead of calling `check`.
+   */
+  readonly offline?: boolean
   check(
     chain: readonly Uint8Array[],
     options: RevocationCheckOptions,
@@ -871,6 +876,14 @@ export function createRevocationChecker(opts: RevocationCheckerOptions): Revocat
  * is non-revocable (as notation would find); one that does is "unknown" (its status cannot be
  * learnt offline), which then follows the policy's revocation action.
  */
+/** Revocation deliberately not checked (no network): reported as skipped, never as passed. */
+export const offlineRevocationChecker: RevocationChecker = {
+  offline: true,
+  check: async () => {
+    throw new Error('the offline revocation checker is never called')
+  },
+}
+
 export const noRevocationChecker: RevocationChecker = {
   async check(chain) {
     return chain.map((der, i) => {

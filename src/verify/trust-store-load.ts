@@ -305,14 +305,19 @@ export async function loadTrustStore(
 ): Promise<TrustStore> {
   const trimmed = input.trim()
   if (!trimmed.includes('\n')) {
-    const dir = path.resolve(options.baseDir ?? process.cwd(), trimmed)
-    const info = await lstat(dir).catch(() => undefined)
-    if (info?.isDirectory()) return loadTrustStoreDirectory(dir, options)
+    const target = path.resolve(options.baseDir ?? process.cwd(), trimmed)
+    const info = await lstat(target).catch(() => undefined)
+    if (info?.isDirectory()) return loadTrustStoreDirectory(target, options)
+    if (info?.isFile()) {
+      // A file holding the inline mapping; its relative certificate paths are relative to it.
+      const text = await readFile(target, 'utf8')
+      return loadInlineTrustStore(text, { ...options, baseDir: path.dirname(target) })
+    }
     if (!trimmed.includes(':') && !trimmed.startsWith('{')) {
       throw invalid([
         {
           path: trimmed,
-          message: `is neither a trust-store directory (${info === undefined ? 'not found' : 'not a directory'}) nor a "type:name" mapping`,
+          message: `is neither a trust-store directory or mapping file (not found) nor a "type:name" mapping`,
         },
       ])
     }

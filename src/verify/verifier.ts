@@ -527,6 +527,10 @@ async function timestampProblem(
     }
   }
 
+  if (input.revocation.offline === true) {
+    outcome.notes.push('the revocation status of the timestamping certificates was not checked (offline)')
+    return undefined
+  }
   // The TSA chain is always revocation-checked here, whatever the revocation action.
   let tsaSubjects: string[]
   try {
@@ -588,6 +592,10 @@ async function checkRevocation(
 ): Promise<boolean> {
   if (run.action('revocation') === 'skip') {
     run.record({ type: 'revocation', status: 'skipped', message: 'skipped by the trust policy' })
+    return false
+  }
+  if (input.revocation.offline === true) {
+    run.record({ type: 'revocation', status: 'skipped', message: 'not checked: offline (no OCSP or CRL requests)' })
     return false
   }
   const { parsed, chain } = integrity

@@ -288,9 +288,17 @@ describe('loaders (file system edge)', () => {
     await expect(loadTrustStore('./no-such-dir', { baseDir: dir })).rejects.toMatchObject({
       code: 'TRUST_STORE_INVALID',
       message: expect.stringContaining(
-        'is neither a trust-store directory (not found) nor a "type:name" mapping',
+        'is neither a trust-store directory or mapping file (not found) nor a "type:name" mapping',
       ),
     })
+  })
+
+  it('a single-line input naming a file reads the inline mapping from it, paths relative to it', async () => {
+    await mkdir(path.join(dir, 'mapping'), { recursive: true })
+    await writeFile(path.join(dir, 'mapping', 'root.pem'), pki.root.pem)
+    await writeFile(path.join(dir, 'mapping', 'store.yaml'), 'ca:acme: [./root.pem]\n')
+    const store = await loadTrustStore('./mapping/store.yaml', { baseDir: dir })
+    expect(store.ca.get('acme')).toHaveLength(1)
   })
 
   it('a directory without x509/ is an error', async () => {
