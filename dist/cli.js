@@ -36,7 +36,7 @@ import {
   toDescriptor,
   verifyImages,
   verifySignature
-} from "./chunks/chunk-GUEIAPEV.js";
+} from "./chunks/chunk-2VMQ2B5O.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-ARJTEEDT.js";
 import {

@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-A6GGJUQX.js";
+} from "./chunks/chunk-YNW7QNII.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-GUEIAPEV.js";
+} from "./chunks/chunk-2VMQ2B5O.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

@@ -351,8 +351,27 @@ function parseExtensions(
   return result
 }
 
+// Parsing dominates signing and verification time (pkijs decode + a self-signature check, ~1.5 ms
+// per certificate), and the same few chains are parsed for every image of a job. Results are
+// immutable facts of the bytes, so they are kept per SHA-256 of the DER, in a small bounded map.
+const PARSE_CACHE_LIMIT = 256
+const parseCache = new Map<string, CertificateInfo>()
+
 /** Parses a DER certificate; throws CERT_PARSE when either parser refuses it or bytes trail it. */
 export function parseCertificate(der: Uint8Array): CertificateInfo {
+  const key = createHash('sha256').update(der).digest('hex')
+  const cached = parseCache.get(key)
+  if (cached !== undefined) return cached
+  const info = parseCertificateUncached(der, key)
+  if (parseCache.size >= PARSE_CACHE_LIMIT) {
+    const oldest = parseCache.keys().next().value
+    if (oldest !== undefined) parseCache.delete(oldest)
+  }
+  parseCache.set(key, Object.freeze(info))
+  return info
+}
+
+function parseCertificateUncached(der: Uint8Array, sha256: string): CertificateInfo {
   const bytes = new Uint8Array(der)
   if (derLength(bytes) !== bytes.length)
     throw parseError('certificate is not a single DER SEQUENCE')
@@ -379,7 +398,7 @@ export function parseCertificate(der: Uint8Array): CertificateInfo {
   const info: CertificateInfo = {
     der: bytes,
     x509,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256,
     rawSubject,
     rawIssuer,
     subject: goNameString(subjectAttributes),
