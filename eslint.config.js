@@ -23,13 +23,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@actions/*'], message: 'only src/action/* may import @actions/*' }] },
+        {
+          patterns: [{ group: ['@actions/*'], message: 'only src/action/* may import @actions/*' }],
+        },
       ],
     },
   },
   {
     // Pure core: no I/O, no ambient time or environment.
-    files: ['src/cose/**', 'src/jws/**', 'src/envelope/**', 'src/x509/**', 'src/verify/policy*.ts', 'src/notary/**'],
+    files: [
+      'src/cose/**',
+      'src/jws/**',
+      'src/envelope/**',
+      'src/x509/**',
+      'src/verify/policy*.ts',
+      'src/notary/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -28,7 +28,10 @@ function show(title: string, run: ActionRun): void {
     const group = /^::group::(.*)$/.exec(line)
     if (group) console.log(`▶ ${group[1]}`)
     else if (line === '::endgroup::') continue
-    else console.log(`  ${line.replace(/^::(warning|error)[^:]*::/, (_m, kind: string) => `${kind.toUpperCase()}: `)}`)
+    else
+      console.log(
+        `  ${line.replace(/^::(warning|error)[^:]*::/, (_m, kind: string) => `${kind.toUpperCase()}: `)}`,
+      )
   }
 }
 
@@ -45,19 +48,25 @@ async function main(): Promise<void> {
     show('dist/index.js (sign with Artifact Signing, then verify)', r.sign)
     console.log(bold('\nOutputs:'))
     for (const [name, value] of Object.entries(r.sign.outputs)) {
-      const shown = value.startsWith('{') || value.startsWith('[') ? JSON.stringify(JSON.parse(value), null, 2) : value
+      const shown =
+        value.startsWith('{') || value.startsWith('[')
+          ? JSON.stringify(JSON.parse(value), null, 2)
+          : value
       console.log(`${name}: ${shown.length > 1500 ? `${shown.slice(0, 1500)}…` : shown}`)
     }
     console.log(bold('\nJob summary:'))
     console.log(r.sign.summary)
     show('dist/verify.js (verify-only, by digest)', r.verify)
     show('dist/verify.js with a wrong trusted identity (must fail)', r.wrongIdentity)
-    if (r.sign.exitCode !== 0 || r.sign.outputs.verified !== 'true') throw new Error('signing failed')
-    if (r.verify.exitCode !== 0 || r.verify.outputs.verified !== 'true') throw new Error('verification failed')
+    if (r.sign.exitCode !== 0 || r.sign.outputs.verified !== 'true')
+      throw new Error('signing failed')
+    if (r.verify.exitCode !== 0 || r.verify.outputs.verified !== 'true')
+      throw new Error('verification failed')
     if (r.wrongIdentity.exitCode === 0) throw new Error('verification with a wrong identity passed')
     const visible = [r.sign, r.verify, r.wrongIdentity].map(visibleText).join('\n')
     const leaked = r.secrets.filter((s) => s.length >= 8 && visible.includes(s))
-    if (leaked.length > 0) throw new Error(`${leaked.length} secret(s) reached the log, outputs or summary`)
+    if (leaked.length > 0)
+      throw new Error(`${leaked.length} secret(s) reached the log, outputs or summary`)
     console.log(
       bold(
         `\nDemo passed in ${((Date.now() - started) / 1000).toFixed(1)} s: signed, timestamped, pushed, verified; wrong identity refused; no token or password in the log.`,

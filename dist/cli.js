@@ -36,7 +36,7 @@ import {
   toDescriptor,
   verifyImages,
   verifySignature
-} from "./chunks/chunk-2VMQ2B5O.js";
+} from "./chunks/chunk-XSCQ6INN.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-ARJTEEDT.js";
 import {
@@ -62,12 +62,19 @@ function certificate(der) {
   };
 }
 async function inspectSignature(repository, candidate) {
-  const out = { digest: candidate.digest, manifestAnnotations: candidate.annotations ?? {} };
+  const out = {
+    digest: candidate.digest,
+    manifestAnnotations: candidate.annotations ?? {}
+  };
   try {
     const fetched = await repository.fetchManifest(candidate, { maxBytes: LIMITS.manifestBytes });
     const manifest = parseSignatureManifest(fetched.bytes, fetched.descriptor.mediaType);
     out.manifestAnnotations = manifest.annotations;
-    out.envelope = { mediaType: manifest.envelope.mediaType, digest: manifest.envelope.digest, size: manifest.envelope.size };
+    out.envelope = {
+      mediaType: manifest.envelope.mediaType,
+      digest: manifest.envelope.digest,
+      size: manifest.envelope.size
+    };
     const bytes = await repository.fetchBlob(manifest.envelope, { maxBytes: LIMITS.envelopeBytes });
     const parsed = decodeEnvelope(manifest.envelope.mediaType, bytes);
     out.algorithm = parsed.algorithm;
@@ -93,7 +100,9 @@ async function inspectSignature(repository, candidate) {
 async function inspectImage(image, deps) {
   const repository = deps.registry.repository(parseReference(image));
   const subject = await repository.resolve();
-  const listed = await repository.listReferrers(subject, { artifactType: MEDIA_TYPE.notarySignature });
+  const listed = await repository.listReferrers(subject, {
+    artifactType: MEDIA_TYPE.notarySignature
+  });
   deps.logger.debug(`${listed.descriptors.length} signature(s) found via ${listed.via}`);
   const signatures = [];
   for (const candidate of listed.descriptors.slice(0, LIMITS_INSPECT)) {
@@ -110,7 +119,10 @@ async function inspectImage(image, deps) {
 }
 var LIMITS_INSPECT = 100;
 function renderInspection(i) {
-  const lines = [`${i.repository}@${i.digest}`, `\u2514\u2500\u2500 application/vnd.cncf.notary.signature (${i.signatures.length}, via ${i.discovery === "api" ? "Referrers API" : "referrers tag schema"})`];
+  const lines = [
+    `${i.repository}@${i.digest}`,
+    `\u2514\u2500\u2500 application/vnd.cncf.notary.signature (${i.signatures.length}, via ${i.discovery === "api" ? "Referrers API" : "referrers tag schema"})`
+  ];
   i.signatures.forEach((s, n) => {
     const last = n === i.signatures.length - 1;
     const branch = last ? "    \u2514\u2500\u2500 " : "    \u251C\u2500\u2500 ";
@@ -120,18 +132,27 @@ function renderInspection(i) {
       lines.push(`${pad}error: ${s.error}`);
       return;
     }
-    lines.push(`${pad}envelope: ${s.envelope?.mediaType} ${s.envelope?.digest} (${s.envelope?.size} bytes)`);
+    lines.push(
+      `${pad}envelope: ${s.envelope?.mediaType} ${s.envelope?.digest} (${s.envelope?.size} bytes)`
+    );
     lines.push(`${pad}algorithm: ${s.algorithm}, scheme ${s.signingScheme}`);
     if (s.signingTime) lines.push(`${pad}signing time: ${s.signingTime}`);
     if (s.expiry) lines.push(`${pad}expiry: ${s.expiry}`);
     if (s.signingAgent) lines.push(`${pad}signing agent: ${s.signingAgent}`);
-    lines.push(`${pad}timestamp: ${s.timestamp ? `${s.timestamp.genTime} (TSA ${s.timestamp.tsaCertificates[0]?.subject ?? "unknown"})` : "none"}`);
+    lines.push(
+      `${pad}timestamp: ${s.timestamp ? `${s.timestamp.genTime} (TSA ${s.timestamp.tsaCertificates[0]?.subject ?? "unknown"})` : "none"}`
+    );
     for (const [k, c] of (s.certificates ?? []).entries()) {
-      lines.push(`${pad}certificate ${k + 1}: ${c.subject} (sha256 ${c.sha256}, valid ${c.notBefore} \u2013 ${c.notAfter})`);
+      lines.push(
+        `${pad}certificate ${k + 1}: ${c.subject} (sha256 ${c.sha256}, valid ${c.notBefore} \u2013 ${c.notAfter})`
+      );
     }
     if (s.signedArtifact) {
-      lines.push(`${pad}signed artifact: ${s.signedArtifact.mediaType} ${s.signedArtifact.digest} (${s.signedArtifact.size} bytes)`);
-      for (const [k, v] of Object.entries(s.signedArtifact.annotations ?? {})) lines.push(`${pad}  ${k}=${v}`);
+      lines.push(
+        `${pad}signed artifact: ${s.signedArtifact.mediaType} ${s.signedArtifact.digest} (${s.signedArtifact.size} bytes)`
+      );
+      for (const [k, v] of Object.entries(s.signedArtifact.annotations ?? {}))
+        lines.push(`${pad}  ${k}=${v}`);
     }
   });
   return `${lines.join("\n")}
@@ -244,7 +265,12 @@ function rawFrom(names, values) {
 }
 function parse(args, options, allowPositionals = false) {
   try {
-    return parseArgs({ args, options: { ...options, ...COMMON_FLAGS }, allowPositionals, strict: true });
+    return parseArgs({
+      args,
+      options: { ...options, ...COMMON_FLAGS },
+      allowPositionals,
+      strict: true
+    });
   } catch (err) {
     throw new ConfigError("INPUT_INVALID", err instanceof Error ? err.message : String(err));
   }
@@ -256,7 +282,14 @@ async function signCommand(args) {
   const rt = runtime(values.debug === true);
   const transport = productionTransport(rt);
   const credential = lazyAzureCredential(config.azure, rt);
-  const registry = productionRegistry(config.images, config.registry, config.azure, transport, rt, credential);
+  const registry = productionRegistry(
+    config.images,
+    config.registry,
+    config.azure,
+    transport,
+    rt,
+    credential
+  );
   const verification = config.verify ? await loadVerification(config.verify, transport, rt) : void 0;
   const signer = await productionSigner(config.signer, transport, rt, credential, /* @__PURE__ */ new Date());
   const timestamper = await productionTimestamper(config.timestamp, transport, rt);
@@ -271,22 +304,36 @@ async function signCommand(args) {
       recursive: config.recursive,
       concurrency: config.concurrency
     },
-    { registry, signer, ...timestamper ? { timestamper } : {}, logger: rt.logger, now: () => /* @__PURE__ */ new Date(), signingAgent: SIGNING_AGENT }
+    {
+      registry,
+      signer,
+      ...timestamper ? { timestamper } : {},
+      logger: rt.logger,
+      now: () => /* @__PURE__ */ new Date(),
+      signingAgent: SIGNING_AGENT
+    }
   );
   let verified = true;
   let report;
   if (config.verify && verification) {
     const r = await verifyImages(
       [...new Set(signed.map((s) => `${s.repository}@${s.digest}`))],
-      { ...verification, userMetadata: config.verify.userMetadata, maxSignatures: config.verify.maxSignatures, concurrency: config.concurrency },
+      {
+        ...verification,
+        userMetadata: config.verify.userMetadata,
+        maxSignatures: config.verify.maxSignatures,
+        concurrency: config.concurrency
+      },
       { registry, revocation: verification.revocation, logger: rt.logger, now: () => /* @__PURE__ */ new Date() }
     );
     verified = r.verified;
     report = r;
   }
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ signatures: signed, ...report ? { verification: report } : {} }, null, 2)}
-`);
+    process.stdout.write(
+      `${JSON.stringify({ signatures: signed, ...report ? { verification: report } : {} }, null, 2)}
+`
+    );
   } else {
     for (const s of signed) {
       process.stdout.write(
@@ -304,16 +351,35 @@ async function verifyCommand(args) {
   const rt = runtime(values.debug === true);
   const transport = productionTransport(rt);
   const credential = lazyAzureCredential(config.azure, rt);
-  const registry = productionRegistry(config.images, config.registry, config.azure, transport, rt, credential);
+  const registry = productionRegistry(
+    config.images,
+    config.registry,
+    config.azure,
+    transport,
+    rt,
+    credential
+  );
   const verification = await loadVerification(config.verify, transport, rt);
   const report = await verifyImages(
     config.images,
-    { ...verification, userMetadata: config.verify.userMetadata, maxSignatures: config.verify.maxSignatures, concurrency: config.concurrency },
-    { registry, revocation: verification.revocation, logger: values.json ? stderrLogger(false) : rt.logger, now: () => /* @__PURE__ */ new Date() }
+    {
+      ...verification,
+      userMetadata: config.verify.userMetadata,
+      maxSignatures: config.verify.maxSignatures,
+      concurrency: config.concurrency
+    },
+    {
+      registry,
+      revocation: verification.revocation,
+      logger: values.json ? stderrLogger(false) : rt.logger,
+      now: () => /* @__PURE__ */ new Date()
+    }
   );
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}
 `);
-  else for (const image of report.images) process.stdout.write(image.text ?? `NOT VERIFIED: ${image.reference}: ${image.error ?? ""}
+  else
+    for (const image of report.images)
+      process.stdout.write(image.text ?? `NOT VERIFIED: ${image.reference}: ${image.error ?? ""}
 `);
   return report.verified ? EXIT.ok : EXIT.failed;
 }
@@ -321,7 +387,10 @@ function detectEnvelopeMediaType(bytes) {
   if (bytes[0] === 210) return MEDIA_TYPE.cose;
   const first = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
   if (first.startsWith("{")) return MEDIA_TYPE.jws;
-  throw new ConfigError("INPUT_INVALID", "--signature is neither a COSE_Sign1 (tag 18) nor a JWS JSON envelope");
+  throw new ConfigError(
+    "INPUT_INVALID",
+    "--signature is neither a COSE_Sign1 (tag 18) nor a JWS JSON envelope"
+  );
 }
 async function textOrFile(value) {
   return value.startsWith("@") ? readFile(value.slice(1), "utf8") : value;
@@ -340,29 +409,47 @@ async function verifySignatureCommand(args) {
   if (values.help) return void process.stdout.write(VERIFY_SIGNATURE_HELP), EXIT.ok;
   for (const name of ["signature", "subject", "trust-policy", "trust-store"]) {
     if (typeof values[name] !== "string" || values[name] === "") {
-      throw new ConfigError("INPUT_MISSING", `--${name} is required (see oci-notary verify-signature --help)`);
+      throw new ConfigError(
+        "INPUT_MISSING",
+        `--${name} is required (see oci-notary verify-signature --help)`
+      );
     }
   }
   const rt = runtime(values.debug === true);
-  const envelope = new Uint8Array(await readFile(values.signature).catch((err) => {
-    throw new ConfigError("INPUT_INVALID", `--signature ${String(values.signature)} cannot be read`, { cause: err });
-  }));
+  const envelope = new Uint8Array(
+    await readFile(values.signature).catch((err) => {
+      throw new ConfigError(
+        "INPUT_INVALID",
+        `--signature ${String(values.signature)} cannot be read`,
+        { cause: err }
+      );
+    })
+  );
   let subjectJson;
   try {
     subjectJson = JSON.parse(await textOrFile(values.subject));
   } catch (err) {
-    throw new ConfigError("INPUT_INVALID", '--subject is not a JSON descriptor ({"mediaType","digest","size"})', { cause: err });
+    throw new ConfigError(
+      "INPUT_INVALID",
+      '--subject is not a JSON descriptor ({"mediaType","digest","size"})',
+      { cause: err }
+    );
   }
   const subject = (() => {
     try {
       return toDescriptor(subjectJson, "--subject");
     } catch (err) {
-      throw new ConfigError("INPUT_INVALID", err instanceof Error ? err.message : String(err), { cause: err });
+      throw new ConfigError("INPUT_INVALID", err instanceof Error ? err.message : String(err), {
+        cause: err
+      });
     }
   })();
   const at = values.at === void 0 ? /* @__PURE__ */ new Date() : new Date(values.at);
-  if (Number.isNaN(at.getTime())) throw new ConfigError("INPUT_INVALID", `--at "${String(values.at)}" is not an RFC 3339 time`);
-  const { document } = await loadTrustPolicy(values["trust-policy"], { inputName: "--trust-policy" });
+  if (Number.isNaN(at.getTime()))
+    throw new ConfigError("INPUT_INVALID", `--at "${String(values.at)}" is not an RFC 3339 time`);
+  const { document } = await loadTrustPolicy(values["trust-policy"], {
+    inputName: "--trust-policy"
+  });
   const trustStore = await loadTrustStore(values["trust-store"]);
   const reference = `${values.reference ?? "local/offline-signature"}@${subject.digest}`;
   const statement = selectPolicy(document, reference);
@@ -387,7 +474,9 @@ async function verifySignatureCommand(args) {
     reference,
     artifact: subject,
     statement,
-    signatures: [{ digest: values.signature, mediaType: detectEnvelopeMediaType(envelope), outcome }]
+    signatures: [
+      { digest: values.signature, mediaType: detectEnvelopeMediaType(envelope), outcome }
+    ]
   });
   const verified = report.verdict !== "failed";
   if (values.json) {
@@ -422,15 +511,25 @@ async function inspectCommand(args) {
   );
   if (values.help) return void process.stdout.write(INSPECT_HELP), EXIT.ok;
   const [image, ...rest] = positionals;
-  if (image === void 0 || rest.length > 0) throw new ConfigError("INPUT_MISSING", "inspect takes exactly one image reference");
+  if (image === void 0 || rest.length > 0)
+    throw new ConfigError("INPUT_MISSING", "inspect takes exactly one image reference");
   const raw = rawFrom(VERIFY_INPUTS, { ...values, images: image, "trust-policy": "{}" });
   const config = parseVerifyConfig(raw);
   const rt = runtime(values.debug === true);
   const transport = productionTransport(rt);
-  const registry = productionRegistry([image], config.registry, config.azure, transport, rt, lazyAzureCredential(config.azure, rt));
+  const registry = productionRegistry(
+    [image],
+    config.registry,
+    config.azure,
+    transport,
+    rt,
+    lazyAzureCredential(config.azure, rt)
+  );
   const inspection = await inspectImage(image, { registry, logger: rt.logger });
-  process.stdout.write(values.json ? `${JSON.stringify(inspection, null, 2)}
-` : renderInspection(inspection));
+  process.stdout.write(
+    values.json ? `${JSON.stringify(inspection, null, 2)}
+` : renderInspection(inspection)
+  );
   return EXIT.ok;
 }
 var COMMANDS = {
@@ -465,7 +564,13 @@ ${HELP}`);
 `);
     if (err instanceof ActionError && err.remedy) process.stderr.write(`remedy: ${err.remedy}
 `);
-    const usage = err instanceof ConfigError || err instanceof VerificationError && ["POLICY_INVALID", "POLICY_UNREADABLE", "POLICY_NOT_APPLICABLE", "TRUST_STORE_INVALID", "TRUST_STORE_NOT_FOUND"].includes(err.code);
+    const usage = err instanceof ConfigError || err instanceof VerificationError && [
+      "POLICY_INVALID",
+      "POLICY_UNREADABLE",
+      "POLICY_NOT_APPLICABLE",
+      "TRUST_STORE_INVALID",
+      "TRUST_STORE_NOT_FOUND"
+    ].includes(err.code);
     return usage ? EXIT.usage : EXIT.failed;
   }
 }

@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-YNW7QNII.js";
+} from "./chunks/chunk-SQ7EAHMS.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-2VMQ2B5O.js";
+} from "./chunks/chunk-XSCQ6INN.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

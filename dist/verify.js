@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-YNW7QNII.js";
+} from "./chunks/chunk-SQ7EAHMS.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-2VMQ2B5O.js";
+} from "./chunks/chunk-XSCQ6INN.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

@@ -24,11 +24,14 @@ const problems = []
 for (const f of new Set([...committed, ...built])) {
   if (!committed.includes(f)) problems.push(`missing from dist/: ${f}`)
   else if (!built.includes(f)) problems.push(`stale file in dist/: ${f}`)
-  else if (!readFileSync(join('dist', f)).equals(readFileSync(join(fresh, f)))) problems.push(`differs: dist/${f}`)
+  else if (!readFileSync(join('dist', f)).equals(readFileSync(join(fresh, f))))
+    problems.push(`differs: dist/${f}`)
 }
 rmSync(fresh, { recursive: true, force: true })
 if (problems.length > 0) {
-  console.error('dist/ does not match a fresh build of src/ (run `npm run build` and commit dist/):')
+  console.error(
+    'dist/ does not match a fresh build of src/ (run `npm run build` and commit dist/):',
+  )
   for (const p of problems) console.error(`  ${p}`)
   process.exit(1)
 }

@@ -5,7 +5,14 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 
 const results = '.test-results.json'
 rmSync(results, { force: true })
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)]
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}`,
+  ...process.argv.slice(2),
+]
 const run = spawnSync('npx', args, { stdio: 'inherit' })
 let line = 'tests: 0 passed, 0 failed'
 if (existsSync(results)) {

@@ -16,7 +16,8 @@ export class ActionError<C extends string = string> extends Error {
   }
 }
 
-export type ConfigCode = 'INPUT_MISSING' | 'INPUT_INVALID' | 'INPUT_CONFLICT' | 'INPUT_NOT_APPLICABLE'
+export type ConfigCode =
+  'INPUT_MISSING' | 'INPUT_INVALID' | 'INPUT_CONFLICT' | 'INPUT_NOT_APPLICABLE'
 
 /** A bad input or a bad combination of inputs; the message names the inputs in kebab-case. */
 export class ConfigError extends ActionError<ConfigCode> {}

@@ -27,7 +27,8 @@ export interface PushedImage {
   children?: { digest: string; size: number; mediaType: string; platform: string }[]
 }
 
-const sha256 = (data: Uint8Array): string => `sha256:${createHash('sha256').update(data).digest('hex')}`
+const sha256 = (data: Uint8Array): string =>
+  `sha256:${createHash('sha256').update(data).digest('hex')}`
 
 /** A one-file ustar archive with fixed metadata, so the digest is reproducible. */
 function tarOneFile(name: string, content: Buffer): Buffer {
@@ -73,9 +74,17 @@ function imageBlobs(text: string, architecture: string): { manifest: Blob; blobs
     JSON.stringify({
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(config), size: config.length },
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: sha256(config),
+        size: config.length,
+      },
       layers: [
-        { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha256(layer), size: layer.length },
+        {
+          mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+          digest: sha256(layer),
+          size: layer.length,
+        },
       ],
     }),
   )
@@ -88,7 +97,12 @@ function imageBlobs(text: string, architecture: string): { manifest: Blob; blobs
   }
 }
 
-async function writeLayout(dir: string, blobs: Blob[], top: { digest: string; size: number; mediaType: string }, tag: string): Promise<void> {
+async function writeLayout(
+  dir: string,
+  blobs: Blob[],
+  top: { digest: string; size: number; mediaType: string },
+  tag: string,
+): Promise<void> {
   await mkdir(join(dir, 'blobs', 'sha256'), { recursive: true })
   for (const b of blobs) await writeFile(join(dir, 'blobs', 'sha256', b.digest.slice(7)), b.bytes)
   await writeFile(join(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }))
@@ -108,7 +122,13 @@ function skopeoArgs(registry: RegistryHandle, certDir: string | undefined): stri
   return args
 }
 
-async function skopeoCopy(registry: RegistryHandle, layout: string, tag: string, dest: string, all: boolean): Promise<void> {
+async function skopeoCopy(
+  registry: RegistryHandle,
+  layout: string,
+  tag: string,
+  dest: string,
+  all: boolean,
+): Promise<void> {
   let certDir: string | undefined
   const env = { ...process.env }
   if (registry.caPem) {
@@ -120,7 +140,15 @@ async function skopeoCopy(registry: RegistryHandle, layout: string, tag: string,
   try {
     await run(
       'skopeo',
-      ['copy', '--quiet', '--preserve-digests', ...(all ? ['--all'] : []), ...skopeoArgs(registry, certDir), `oci:${layout}:${tag}`, `docker://${dest}`],
+      [
+        'copy',
+        '--quiet',
+        '--preserve-digests',
+        ...(all ? ['--all'] : []),
+        ...skopeoArgs(registry, certDir),
+        `oci:${layout}:${tag}`,
+        `docker://${dest}`,
+      ],
       { env },
     )
   } finally {
@@ -138,7 +166,11 @@ export async function pushTestImage(
   const dir = await mkdtemp(join(tmpdir(), 'notary-testbed-image-'))
   try {
     const { manifest, blobs } = imageBlobs(text, 'amd64')
-    const top = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: manifest.digest, size: manifest.bytes.length }
+    const top = {
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      digest: manifest.digest,
+      size: manifest.bytes.length,
+    }
     await writeLayout(dir, [...blobs, manifest], top, tag)
     const reference = `${registry.host}/${repository}:${tag}`
     await skopeoCopy(registry, dir, tag, reference, false)
@@ -157,7 +189,10 @@ export async function pushTestIndex(
 ): Promise<PushedImage> {
   const dir = await mkdtemp(join(tmpdir(), 'notary-testbed-index-'))
   try {
-    const platforms = ['amd64', 'arm64'].map((arch) => ({ arch, ...imageBlobs(`${text} ${arch}`, arch) }))
+    const platforms = ['amd64', 'arm64'].map((arch) => ({
+      arch,
+      ...imageBlobs(`${text} ${arch}`, arch),
+    }))
     const manifests = platforms.map((p) => ({
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
       digest: p.manifest.digest,
@@ -165,9 +200,17 @@ export async function pushTestIndex(
       platform: { architecture: p.arch, os: 'linux' },
     }))
     const index = Buffer.from(
-      JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests }),
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests,
+      }),
     )
-    const top = { mediaType: 'application/vnd.oci.image.index.v1+json', digest: sha256(index), size: index.length }
+    const top = {
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      digest: sha256(index),
+      size: index.length,
+    }
     await writeLayout(
       dir,
       [...platforms.flatMap((p) => [...p.blobs, p.manifest]), { digest: top.digest, bytes: index }],
@@ -181,7 +224,12 @@ export async function pushTestIndex(
       repository,
       tag,
       ...top,
-      children: manifests.map((m) => ({ digest: m.digest, size: m.size, mediaType: m.mediaType, platform: `linux/${m.platform.architecture}` })),
+      children: manifests.map((m) => ({
+        digest: m.digest,
+        size: m.size,
+        mediaType: m.mediaType,
+        platform: `linux/${m.platform.architecture}`,
+      })),
     }
   } finally {
     await rm(dir, { recursive: true, force: true })
@@ -193,7 +241,11 @@ export async function pushTestIndex(
  * then image manifests, then indexes (a registry refuses an index whose manifests it lacks),
  * each by digest, then the tags named by `org.opencontainers.image.ref.name`.
  */
-export async function pushLayoutRaw(registry: RegistryHandle, repository: string, layoutDir: string): Promise<void> {
+export async function pushLayoutRaw(
+  registry: RegistryHandle,
+  repository: string,
+  layoutDir: string,
+): Promise<void> {
   if (registry.mode !== 'plain') throw new Error('pushLayoutRaw supports the plain registry only')
   const base = `${registry.url}/v2/${repository}`
   const index = JSON.parse(await readFile(join(layoutDir, 'index.json'), 'utf8')) as {
@@ -207,17 +259,33 @@ export async function pushLayoutRaw(registry: RegistryHandle, repository: string
     const start = await fetch(`${base}/blobs/uploads/`, { method: 'POST' })
     const location = new URL(start.headers.get('location') ?? '', registry.url)
     location.searchParams.set('digest', digest)
-    const put = await fetch(location, { method: 'PUT', body: bytes, headers: { 'content-type': 'application/octet-stream' } })
-    if (put.status !== 201) throw new Error(`blob ${digest}: HTTP ${put.status} ${await put.text()}`)
+    const put = await fetch(location, {
+      method: 'PUT',
+      body: bytes,
+      headers: { 'content-type': 'application/octet-stream' },
+    })
+    if (put.status !== 201)
+      throw new Error(`blob ${digest}: HTTP ${put.status} ${await put.text()}`)
   }
-  const ordered = [...index.manifests].sort((a, b) => Number(a.mediaType.includes('index')) - Number(b.mediaType.includes('index')))
+  const ordered = [...index.manifests].sort(
+    (a, b) => Number(a.mediaType.includes('index')) - Number(b.mediaType.includes('index')),
+  )
   for (const m of ordered) {
     const bytes = await readFile(join(layoutDir, 'blobs', 'sha256', m.digest.slice(7)))
-    const put = await fetch(`${base}/manifests/${m.digest}`, { method: 'PUT', body: bytes, headers: { 'content-type': m.mediaType } })
-    if (put.status !== 201) throw new Error(`manifest ${m.digest}: HTTP ${put.status} ${await put.text()}`)
+    const put = await fetch(`${base}/manifests/${m.digest}`, {
+      method: 'PUT',
+      body: bytes,
+      headers: { 'content-type': m.mediaType },
+    })
+    if (put.status !== 201)
+      throw new Error(`manifest ${m.digest}: HTTP ${put.status} ${await put.text()}`)
     const tag = m.annotations?.['org.opencontainers.image.ref.name']
     if (tag) {
-      const tagged = await fetch(`${base}/manifests/${tag}`, { method: 'PUT', body: bytes, headers: { 'content-type': m.mediaType } })
+      const tagged = await fetch(`${base}/manifests/${tag}`, {
+        method: 'PUT',
+        body: bytes,
+        headers: { 'content-type': m.mediaType },
+      })
       if (tagged.status !== 201) throw new Error(`tag ${tag}: HTTP ${tagged.status}`)
     }
   }

@@ -44,13 +44,7 @@ export interface IssuedCert {
 }
 
 export type LeafVariant =
-  | 'good'
-  | 'expired'
-  | 'not-yet-valid'
-  | 'wrong-eku'
-  | 'no-ku'
-  | 'ku-not-critical'
-  | 'ca-leaf'
+  'good' | 'expired' | 'not-yet-valid' | 'wrong-eku' | 'no-ku' | 'ku-not-critical' | 'ca-leaf'
 
 export interface CodeSigningPki {
   root: IssuedCert
@@ -135,9 +129,7 @@ let serialCounter = 0
 
 async function issue(opts: IssueOptions): Promise<IssuedCert> {
   const own = await cryptoKeys(opts.key, opts.keyKind)
-  const signer = opts.issuer
-    ? await cryptoKeys(opts.issuer.cert.privateKey, opts.issuer.kind)
-    : own
+  const signer = opts.issuer ? await cryptoKeys(opts.issuer.cert.privateKey, opts.issuer.kind) : own
   const signerKind = opts.issuer ? opts.issuer.kind : opts.keyKind
   const extensions = [
     ...opts.extensions,
@@ -171,7 +163,9 @@ function caExtensions(pathLength?: number): x509.Extension[] {
   return [
     new x509.BasicConstraintsExtension(true, pathLength, true),
     new x509.KeyUsagesExtension(
-      x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature,
+      x509.KeyUsageFlags.keyCertSign |
+        x509.KeyUsageFlags.cRLSign |
+        x509.KeyUsageFlags.digitalSignature,
       true,
     ),
   ]
@@ -229,7 +223,8 @@ export async function createCodeSigningPki(
   const root = options.root ?? (await createRootCa(`Notary Test Root ${id}`, caKind))
   const revocationExtensions = (): x509.Extension[] => {
     const out: x509.Extension[] = []
-    if (options.ocspUrl) out.push(new x509.AuthorityInfoAccessExtension({ ocsp: [options.ocspUrl] }))
+    if (options.ocspUrl)
+      out.push(new x509.AuthorityInfoAccessExtension({ ocsp: [options.ocspUrl] }))
     if (options.crlUrl) out.push(new x509.CRLDistributionPointsExtension([options.crlUrl]))
     return out
   }
@@ -259,7 +254,10 @@ export async function createCodeSigningPki(
     leafExtensions.push(new x509.BasicConstraintsExtension(false, undefined, true))
     if (variant !== 'no-ku') {
       leafExtensions.push(
-        new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, variant !== 'ku-not-critical'),
+        new x509.KeyUsagesExtension(
+          x509.KeyUsageFlags.digitalSignature,
+          variant !== 'ku-not-critical',
+        ),
       )
     }
     leafExtensions.push(
@@ -271,7 +269,8 @@ export async function createCodeSigningPki(
   }
   leafExtensions.push(...revocationExtensions())
   const leaf = await issue({
-    subject: options.leafSubject ?? `C=US, ST=WA, L=Seattle, O=Notary Testbed, CN=Test Signer ${id}`,
+    subject:
+      options.leafSubject ?? `C=US, ST=WA, L=Seattle, O=Notary Testbed, CN=Test Signer ${id}`,
     issuer: { cert: intermediate, kind: caKind },
     key: testKey(keyKind, 'leaf'),
     keyKind,

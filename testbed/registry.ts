@@ -60,7 +60,10 @@ export function testbedCa(): Promise<TestbedCa> {
   sharedCa ??= (async () => {
     const dir = process.env[TLS_DIR_ENV]
     if (dir !== undefined && existsSync(join(dir, 'server.key'))) {
-      return { ca: { ...loadIssued(dir, 'ca'), kind: 'ec384' as const }, server: loadIssued(dir, 'server') }
+      return {
+        ca: { ...loadIssued(dir, 'ca'), kind: 'ec384' as const },
+        server: loadIssued(dir, 'server'),
+      }
     }
     const ca = await createRootCa('Notary Testbed TLS CA')
     const server = await createServerCertificate(ca)
@@ -105,10 +108,14 @@ export async function freePort(): Promise<number> {
 function probe(url: string, caPem: string | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = url.startsWith('https:') ? httpsRequest : httpRequest
-    const req = request(`${url}/v2/`, { method: 'GET', ...(caPem ? { ca: caPem } : {}), timeout: 1000 }, (res) => {
-      res.resume()
-      resolve(res.statusCode ?? 0)
-    })
+    const req = request(
+      `${url}/v2/`,
+      { method: 'GET', ...(caPem ? { ca: caPem } : {}), timeout: 1000 },
+      (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      },
+    )
     req.on('error', reject)
     req.on('timeout', () => req.destroy(new Error('timeout')))
     req.end()
@@ -179,12 +186,21 @@ export async function startRegistry(options: StartRegistryOptions): Promise<Regi
     await writeFile(caPath, ca.pem)
     await writeFile(join(stateDir, 'server.pem'), server.pem)
     await writeFile(join(stateDir, 'server.key'), server.privateKeyPem, { mode: 0o600 })
-    lines.push('  tls:', `    certificate: ${join(stateDir, 'server.pem')}`, `    key: ${join(stateDir, 'server.key')}`)
+    lines.push(
+      '  tls:',
+      `    certificate: ${join(stateDir, 'server.pem')}`,
+      `    key: ${join(stateDir, 'server.key')}`,
+    )
   }
   if (mode === 'basic') {
     const { stdout } = await run('htpasswd', ['-Bbn', TEST_USER, TEST_PASSWORD])
     await writeFile(join(stateDir, 'htpasswd'), stdout)
-    lines.push('auth:', '  htpasswd:', '    realm: testbed-registry', `    path: ${join(stateDir, 'htpasswd')}`)
+    lines.push(
+      'auth:',
+      '  htpasswd:',
+      '    realm: testbed-registry',
+      `    path: ${join(stateDir, 'htpasswd')}`,
+    )
   }
   if (mode === 'token') {
     tokenServer = await startTokenServer({ routes: options.tokenRoutes ?? [] })
@@ -342,7 +358,10 @@ async function startTokenServer(options: { routes: TokenRoute[] }): Promise<Toke
             const token = issueToken(ok ? scopes : [])
             return json(200, { token, access_token: token, expires_in: 300 })
           }
-          if (req.method === 'POST' && (url.pathname === '/token' || url.pathname === '/oauth2/token')) {
+          if (
+            req.method === 'POST' &&
+            (url.pathname === '/token' || url.pathname === '/oauth2/token')
+          ) {
             const form = new URLSearchParams(body)
             const grantType = form.get('grant_type') ?? ''
             const scopes = (form.get('scope') ?? '').split(' ').filter(Boolean)
@@ -352,8 +371,15 @@ async function startTokenServer(options: { routes: TokenRoute[] }): Promise<Toke
             } else if (grantType === 'refresh_token') {
               ok = refreshTokens.has(form.get('refresh_token') ?? '')
             }
-            requests.push({ method: 'POST', path: url.pathname, scope: scopes, grantType, authenticated: ok })
-            if (!ok) return json(401, { errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] })
+            requests.push({
+              method: 'POST',
+              path: url.pathname,
+              scope: scopes,
+              grantType,
+              authenticated: ok,
+            })
+            if (!ok)
+              return json(401, { errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] })
             const token = issueToken(scopes)
             return json(200, { access_token: token, token, expires_in: 300 })
           }

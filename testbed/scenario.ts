@@ -28,11 +28,19 @@ export interface ScenarioResult {
 
 /** The parts of a run a person or a log collector sees (workflow-command mask lines excluded). */
 export function visibleText(run: ActionRun): string {
-  const shown = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+  const shown = run.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
   return [shown, run.stderr, JSON.stringify(run.outputs), run.summary].join('\n')
 }
 
-export async function artifactSigningScenario(testbed: Testbed, mocks: AzureMocks, work: string, repository = 'demo/hello'): Promise<ScenarioResult> {
+export async function artifactSigningScenario(
+  testbed: Testbed,
+  mocks: AzureMocks,
+  work: string,
+  repository = 'demo/hello',
+): Promise<ScenarioResult> {
   const registry = testbed.registries.token
   const image = await pushTestImage(registry, repository, 'v1', `hello from ${repository}`)
   const profile = mocks.profile()
@@ -53,7 +61,10 @@ export async function artifactSigningScenario(testbed: Testbed, mocks: AzureMock
     `tsa:timestamping: [${join(work, 'tsa-root.pem')}]`,
   ].join('\n')
   const env = { ...mocks.childEnv(), NODE_EXTRA_CA_CERTS: testbed.info.tlsCaPath }
-  const registryInputs = { 'registry-username': registry.username as string, 'registry-password': registry.password as string }
+  const registryInputs = {
+    'registry-username': registry.username as string,
+    'registry-password': registry.password as string,
+  }
 
   const sign = await runAction(
     dist('index.js'),
@@ -74,14 +85,23 @@ export async function artifactSigningScenario(testbed: Testbed, mocks: AzureMock
   const byDigest = `${registry.host}/${repository}@${sign.outputs.digest ?? image.digest}`
   const verify = await runAction(
     dist('verify.js'),
-    { images: byDigest, 'trust-policy': trustPolicy, 'trust-store': trustStore, 'user-metadata': 'pipeline=demo', ...registryInputs },
+    {
+      images: byDigest,
+      'trust-policy': trustPolicy,
+      'trust-store': trustStore,
+      'user-metadata': 'pipeline=demo',
+      ...registryInputs,
+    },
     env,
   )
   const wrongIdentity = await runAction(
     dist('verify.js'),
     {
       images: byDigest,
-      'trust-policy': trustPolicy.replace(/x509\.subject: [^"]+/, 'x509.subject: C=US, ST=WA, O=Somebody Else'),
+      'trust-policy': trustPolicy.replace(
+        /x509\.subject: [^"]+/,
+        'x509.subject: C=US, ST=WA, O=Somebody Else',
+      ),
       'trust-store': trustStore,
       'show-summary': 'false',
       ...registryInputs,

@@ -5,7 +5,13 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { TLS_DIR_ENV, startRegistry, testbedCa, type RegistryHandle, type RegistryMode } from './registry.js'
+import {
+  TLS_DIR_ENV,
+  startRegistry,
+  testbedCa,
+  type RegistryHandle,
+  type RegistryMode,
+} from './registry.js'
 import { startTsa, type TsaHandle } from './tsa.js'
 
 export interface RegistryInfo {
@@ -56,7 +62,9 @@ export async function prepareTlsTrust(): Promise<string> {
   return caPath
 }
 
-export async function startTestbed(modes: RegistryMode[] = ['plain', 'basic', 'token']): Promise<Testbed> {
+export async function startTestbed(
+  modes: RegistryMode[] = ['plain', 'basic', 'token'],
+): Promise<Testbed> {
   const tlsCaPath = await prepareTlsTrust()
   const started: RegistryHandle[] = []
   let tsa: TsaHandle | undefined
@@ -67,14 +75,25 @@ export async function startTestbed(modes: RegistryMode[] = ['plain', 'basic', 't
     await Promise.allSettled([...started.map((r) => r.stop()), tsa?.stop()])
     throw err
   }
-  const registries = Object.fromEntries(started.map((r) => [r.mode, r])) as Record<RegistryMode, RegistryHandle>
+  const registries = Object.fromEntries(started.map((r) => [r.mode, r])) as Record<
+    RegistryMode,
+    RegistryHandle
+  >
   const handle = tsa
   return {
     registries,
     tsa: handle,
     info: {
-      registries: Object.fromEntries(started.map((r) => [r.mode, registryInfo(r)])) as Record<RegistryMode, RegistryInfo>,
-      tsa: { url: handle.url, rootPem: handle.rootPem, rootPath: handle.rootPath, untrustedRootPem: handle.untrustedRootPem },
+      registries: Object.fromEntries(started.map((r) => [r.mode, registryInfo(r)])) as Record<
+        RegistryMode,
+        RegistryInfo
+      >,
+      tsa: {
+        url: handle.url,
+        rootPem: handle.rootPem,
+        rootPath: handle.rootPath,
+        untrustedRootPem: handle.untrustedRootPem,
+      },
       tlsCaPath,
     },
     async stop() {

@@ -88,7 +88,12 @@ export function corruptImprint(query: Buffer): Buffer {
   // messageImprint.hashedMessage follows the AlgorithmIdentifier's NULL params (05 00).
   for (let i = 2; i < out.length - 2; i++) {
     const len = out[i + 1] as number
-    if (out[i] === 0x04 && [0x20, 0x30, 0x40].includes(len) && out[i - 1] === 0x00 && out[i - 2] === 0x05) {
+    if (
+      out[i] === 0x04 &&
+      [0x20, 0x30, 0x40].includes(len) &&
+      out[i - 1] === 0x00 &&
+      out[i - 2] === 0x05
+    ) {
       const last = i + 1 + len
       out[last] = (out[last] as number) ^ 0xff
       return out
@@ -97,7 +102,9 @@ export function corruptImprint(query: Buffer): Buffer {
   throw new Error('no message imprint found in the query')
 }
 
-export async function startTsa(options: { pki?: TsaPki; untrustedPki?: TsaPki } = {}): Promise<TsaHandle> {
+export async function startTsa(
+  options: { pki?: TsaPki; untrustedPki?: TsaPki } = {},
+): Promise<TsaHandle> {
   const state = await mkdtemp(join(tmpdir(), 'notary-testbed-tsa-'))
   const pki = options.pki ?? (await createTsaPki({ name: 'Testbed TSA' }))
   const untrusted = options.untrustedPki ?? (await createTsaPki({ name: 'Untrusted TSA' }))
@@ -113,7 +120,16 @@ export async function startTsa(options: { pki?: TsaPki; untrustedPki?: TsaPki } 
     const qPath = join(state, `q${counter}.tsq`)
     const rPath = join(state, `r${counter}.tsr`)
     await writeFile(qPath, query)
-    const args = ['ts', '-reply', '-config', join(dir, 'tsa.cnf'), '-queryfile', qPath, '-out', rPath]
+    const args = [
+      'ts',
+      '-reply',
+      '-config',
+      join(dir, 'tsa.cnf'),
+      '-queryfile',
+      qPath,
+      '-out',
+      rPath,
+    ]
     if (epoch === undefined) await run('openssl', args)
     else await run('faketime', [`@${epoch}`, 'openssl', ...args])
     const out = await readFile(rPath)
@@ -140,7 +156,9 @@ export async function startTsa(options: { pki?: TsaPki; untrustedPki?: TsaPki } 
         return
       }
       if (path === '/garbage') {
-        res.writeHead(200, { 'content-type': 'application/timestamp-reply' }).end('not a TimeStampResp')
+        res
+          .writeHead(200, { 'content-type': 'application/timestamp-reply' })
+          .end('not a TimeStampResp')
         return
       }
       let dir = trustedDir

@@ -14,7 +14,10 @@ if (dir === undefined) {
   process.exit(2)
 }
 await mkdir(dir, { recursive: true })
-const pki = await createCodeSigningPki({ keyKind: 'ec384', leafSubject: 'C=US, ST=WA, L=Seattle, O=Octo Org, CN=release signer' })
+const pki = await createCodeSigningPki({
+  keyKind: 'ec384',
+  leafSubject: 'C=US, ST=WA, L=Seattle, O=Octo Org, CN=release signer',
+})
 const other = await createRootCa('Unrelated Root')
 await writeFile(join(dir, 'leaf.key'), pki.leaf.privateKeyPem, { mode: 0o600 })
 await writeFile(join(dir, 'chain.pem'), pki.chainPem)

@@ -21,7 +21,10 @@ describe('dist/index.js input errors', () => {
   it.each([
     [{ images: 'r.example/app:v1' }, 'no signer: set artifact-signing-endpoint'],
     [
-      { images: 'r.example/app:v1', 'artifact-signing-endpoint': 'https://eus.codesigning.azure.net' },
+      {
+        images: 'r.example/app:v1',
+        'artifact-signing-endpoint': 'https://eus.codesigning.azure.net',
+      },
       'missing artifact-signing-account, artifact-signing-certificate-profile',
     ],
     [
@@ -29,15 +32,30 @@ describe('dist/index.js input errors', () => {
       'not both',
     ],
     [
-      { images: 'r.example/app:v1', 'signing-key': 'k.pem', 'signing-certificate-chain': 'c.pem', referrers: 'sometimes' },
+      {
+        images: 'r.example/app:v1',
+        'signing-key': 'k.pem',
+        'signing-certificate-chain': 'c.pem',
+        referrers: 'sometimes',
+      },
       'input referrers must be one of auto, api, tag, got "sometimes"',
     ],
     [
-      { images: 'r.example/app:v1', 'signing-key': 'k.pem', 'signing-certificate-chain': 'c.pem', expiry: 'soon' },
+      {
+        images: 'r.example/app:v1',
+        'signing-key': 'k.pem',
+        'signing-certificate-chain': 'c.pem',
+        expiry: 'soon',
+      },
       'input expiry must be a duration',
     ],
     [
-      { images: 'r.example/app:v1', 'signing-key': 'k.pem', 'signing-certificate-chain': 'c.pem', 'registry-username': 'u' },
+      {
+        images: 'r.example/app:v1',
+        'signing-key': 'k.pem',
+        'signing-certificate-chain': 'c.pem',
+        'registry-username': 'u',
+      },
       'inputs registry-username and registry-password go together',
     ],
   ])('rejects %o', async (inputs, message) => {

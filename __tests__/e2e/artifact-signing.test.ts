@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startAzureMocks, type AzureMocks } from '../../testbed/mocks/index.js'
-import { artifactSigningScenario, visibleText, type ScenarioResult } from '../../testbed/scenario.js'
+import {
+  artifactSigningScenario,
+  visibleText,
+  type ScenarioResult,
+} from '../../testbed/scenario.js'
 import { startTestbed, type Testbed } from '../../testbed/stack.js'
 
 let testbed: Testbed
@@ -36,7 +40,11 @@ it('signs by tag with Artifact Signing and outputs the digest, signature and ver
   expect(sign.outputs.digest).toBe(image.digest)
   expect(sign.outputs.verified).toBe('true')
   const [entry] = JSON.parse(sign.outputs.signatures as string)
-  expect(entry).toMatchObject({ digest: image.digest, referrersMode: 'tag', signer: expect.stringContaining('O=Mock Publisher') })
+  expect(entry).toMatchObject({
+    digest: image.digest,
+    referrersMode: 'tag',
+    signer: expect.stringContaining('O=Mock Publisher'),
+  })
   expect(entry.timestamp).toMatch(/^\d{4}-/)
   expect(leafSubject).toContain('O=Mock Publisher')
   expect(sign.summary).toContain('✅')
@@ -44,7 +52,9 @@ it('signs by tag with Artifact Signing and outputs the digest, signature and ver
 
 it('went through every mock: OIDC token, Entra exchange, sign + poll', () => {
   const services = new Set(mocks.requests.map((r) => r.service))
-  expect([...services]).toEqual(expect.arrayContaining(['github-oidc', 'entra', 'artifact-signing']))
+  expect([...services]).toEqual(
+    expect.arrayContaining(['github-oidc', 'entra', 'artifact-signing']),
+  )
   expect(mocks.profile().signCount).toBeGreaterThanOrEqual(1)
 })
 

@@ -68,13 +68,13 @@ function expectNoSecrets(run: ActionRun, secrets: string[]): void {
   }
 }
 
-describe.each(['plain', 'basic', 'token'] as const)('dist/index.js with a local key, %s registry', (mode) => {
-  it('signs a tag, outputs the digest, and the read-back verification passes', async () => {
-    const reg = registry(mode)
-    const image = await pushTestImage(reg, `e2e/${mode}`, 'v1', `e2e ${mode}`)
-    const run = await runAction(
-      dist('index.js'),
-      {
+describe.each(['plain', 'basic', 'token'] as const)(
+  'dist/index.js with a local key, %s registry',
+  (mode) => {
+    it('signs a tag, outputs the digest, and the read-back verification passes', async () => {
+      const reg = registry(mode)
+      const image = await pushTestImage(reg, `e2e/${mode}`, 'v1', `e2e ${mode}`)
+      const run = await runAction(dist('index.js'), {
         images: image.reference,
         'signing-key': pki.leaf.privateKeyPem,
         'signing-certificate-chain': join(work, 'chain.pem'),
@@ -83,43 +83,51 @@ describe.each(['plain', 'basic', 'token'] as const)('dist/index.js with a local 
         'user-metadata': 'pipeline=e2e',
         'trust-policy': policy('x509.subject: C=US, ST=WA, O=Octo Org'),
         'trust-store': trustStore(),
-        ...(reg.username ? { 'registry-username': reg.username, 'registry-password': reg.password as string } : {}),
-      },
-    )
-    expect(run.stdout).not.toContain('::error::')
-    expect(run.exitCode).toBe(0)
-    expect(run.outputs.digest).toBe(image.digest)
-    expect(run.outputs['signature-digest']).toMatch(/^sha256:[0-9a-f]{64}$/)
-    expect(run.outputs.verified).toBe('true')
-    const signatures = JSON.parse(run.outputs.signatures as string)
-    expect(signatures).toEqual([
-      expect.objectContaining({
-        digest: image.digest,
-        referrersMode: 'tag',
-        signer: LEAF_SUBJECT,
-        timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      }),
-    ])
-    const report = JSON.parse(run.outputs.verification as string)
-    expect(report.images[0].signatures[0].checks.map((c: { status: string }) => c.status)).not.toContain('failed')
-    expect(run.summary).toContain('| Image | Digest | Signature | Signer | Timestamp | Referrers | Verification |')
-    expect(run.summary).toContain('✅')
-    expect(run.stdout).toContain('::warning title=Signing by tag::')
-    expectNoSecrets(run, [pki.leaf.privateKeyPem, reg.password ?? 'no-password-in-plain-mode'])
+        ...(reg.username
+          ? { 'registry-username': reg.username, 'registry-password': reg.password as string }
+          : {}),
+      })
+      expect(run.stdout).not.toContain('::error::')
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs.digest).toBe(image.digest)
+      expect(run.outputs['signature-digest']).toMatch(/^sha256:[0-9a-f]{64}$/)
+      expect(run.outputs.verified).toBe('true')
+      const signatures = JSON.parse(run.outputs.signatures as string)
+      expect(signatures).toEqual([
+        expect.objectContaining({
+          digest: image.digest,
+          referrersMode: 'tag',
+          signer: LEAF_SUBJECT,
+          timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        }),
+      ])
+      const report = JSON.parse(run.outputs.verification as string)
+      expect(
+        report.images[0].signatures[0].checks.map((c: { status: string }) => c.status),
+      ).not.toContain('failed')
+      expect(run.summary).toContain(
+        '| Image | Digest | Signature | Signer | Timestamp | Referrers | Verification |',
+      )
+      expect(run.summary).toContain('✅')
+      expect(run.stdout).toContain('::warning title=Signing by tag::')
+      expectNoSecrets(run, [pki.leaf.privateKeyPem, reg.password ?? 'no-password-in-plain-mode'])
 
-    // The verify-only action finds the signature by digest and passes…
-    const verified = await runAction(dist('verify.js'), {
-      images: `${reg.host}/e2e/${mode}@${image.digest}`,
-      'trust-policy': policy(),
-      'trust-store': trustStore(),
-      'user-metadata': 'pipeline=e2e',
-      ...(reg.username ? { 'registry-username': reg.username, 'registry-password': reg.password as string } : {}),
+      // The verify-only action finds the signature by digest and passes…
+      const verified = await runAction(dist('verify.js'), {
+        images: `${reg.host}/e2e/${mode}@${image.digest}`,
+        'trust-policy': policy(),
+        'trust-store': trustStore(),
+        'user-metadata': 'pipeline=e2e',
+        ...(reg.username
+          ? { 'registry-username': reg.username, 'registry-password': reg.password as string }
+          : {}),
+      })
+      expect(verified.exitCode).toBe(0)
+      expect(verified.outputs.verified).toBe('true')
+      expectNoSecrets(verified, [reg.password ?? 'no-password-in-plain-mode'])
     })
-    expect(verified.exitCode).toBe(0)
-    expect(verified.outputs.verified).toBe('true')
-    expectNoSecrets(verified, [reg.password ?? 'no-password-in-plain-mode'])
-  })
-})
+  },
+)
 
 describe('dist/verify.js fails closed', () => {
   let reference: string
@@ -145,7 +153,9 @@ describe('dist/verify.js fails closed', () => {
     expect(run.outputs.verified).toBe('false')
     expect(run.stdout).toMatch(/::error::\[NOT_VERIFIED\] 1 of 1 image not verified/)
     const report = JSON.parse(run.outputs.verification as string)
-    const authenticity = report.images[0].signatures[0].checks.find((c: { type: string }) => c.type === 'authenticity')
+    const authenticity = report.images[0].signatures[0].checks.find(
+      (c: { type: string }) => c.type === 'authenticity',
+    )
     expect(authenticity.status).toBe('failed')
   })
 

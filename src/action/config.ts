@@ -87,16 +87,33 @@ export function parseBoolean(name: string, value: string, fallback: boolean): bo
   throw new ConfigError('INPUT_INVALID', `input ${name} must be true or false, got "${value}"`)
 }
 
-function parseChoice<T extends string>(name: string, value: string, choices: readonly T[], fallback: T): T {
+function parseChoice<T extends string>(
+  name: string,
+  value: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
   if (value === '') return fallback
   if ((choices as readonly string[]).includes(value)) return value as T
-  throw new ConfigError('INPUT_INVALID', `input ${name} must be one of ${choices.join(', ')}, got "${value}"`)
+  throw new ConfigError(
+    'INPUT_INVALID',
+    `input ${name} must be one of ${choices.join(', ')}, got "${value}"`,
+  )
 }
 
-function parseInteger(name: string, value: string, fallback: number, min: number, max: number): number {
+function parseInteger(
+  name: string,
+  value: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === '') return fallback
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new ConfigError('INPUT_INVALID', `input ${name} must be a whole number from ${min} to ${max}, got "${value}"`)
+    throw new ConfigError(
+      'INPUT_INVALID',
+      `input ${name} must be a whole number from ${min} to ${max}, got "${value}"`,
+    )
   }
   return Number(value)
 }
@@ -125,12 +142,19 @@ export function parseUserMetadata(name: string, value: string): Record<string, s
   for (const line of parseList(value)) {
     const eq = line.indexOf('=')
     if (eq <= 0) {
-      throw new ConfigError('INPUT_INVALID', `input ${name}: "${line}" is not of the form key=value`)
+      throw new ConfigError(
+        'INPUT_INVALID',
+        `input ${name}: "${line}" is not of the form key=value`,
+      )
     }
     const key = line.slice(0, eq).trim()
-    if (key in out) throw new ConfigError('INPUT_INVALID', `input ${name}: key "${key}" is given twice`)
+    if (key in out)
+      throw new ConfigError('INPUT_INVALID', `input ${name}: key "${key}" is given twice`)
     if (key.startsWith('io.cncf.notary')) {
-      throw new ConfigError('INPUT_INVALID', `input ${name}: key "${key}" uses the reserved prefix io.cncf.notary`)
+      throw new ConfigError(
+        'INPUT_INVALID',
+        `input ${name}: key "${key}" uses the reserved prefix io.cncf.notary`,
+      )
     }
     out[key] = line.slice(eq + 1).trim()
   }
@@ -140,9 +164,14 @@ export function parseUserMetadata(name: string, value: string): Record<string, s
 function requireImages(raw: RawInputs<'images'>): string[] {
   const images = parseList(raw.images)
   if (images.length === 0) {
-    throw new ConfigError('INPUT_MISSING', 'input images is required: give one or more image references (tags or digests), one per line', {
-      remedy: 'set `images: registry.example.com/app@sha256:…` (or a tag; it is resolved to its digest)',
-    })
+    throw new ConfigError(
+      'INPUT_MISSING',
+      'input images is required: give one or more image references (tags or digests), one per line',
+      {
+        remedy:
+          'set `images: registry.example.com/app@sha256:…` (or a tag; it is resolved to its digest)',
+      },
+    )
   }
   return images
 }
@@ -150,19 +179,28 @@ function requireImages(raw: RawInputs<'images'>): string[] {
 function bothOrNeither<N extends string>(raw: RawInputs<N>, a: N, b: N): void {
   if ((raw[a] === '') !== (raw[b] === '')) {
     const missing = raw[a] === '' ? a : b
-    throw new ConfigError('INPUT_CONFLICT', `inputs ${a} and ${b} go together: ${missing} is missing`)
+    throw new ConfigError(
+      'INPUT_CONFLICT',
+      `inputs ${a} and ${b} go together: ${missing} is missing`,
+    )
   }
 }
 
-function registryConfig(raw: RawInputs<'registry-username' | 'registry-password' | 'insecure-registries'>): RegistryConfig {
+function registryConfig(
+  raw: RawInputs<'registry-username' | 'registry-password' | 'insecure-registries'>,
+): RegistryConfig {
   bothOrNeither(raw, 'registry-username', 'registry-password')
   return {
-    ...(raw['registry-username'] === '' ? {} : { username: raw['registry-username'], password: raw['registry-password'] }),
+    ...(raw['registry-username'] === ''
+      ? {}
+      : { username: raw['registry-username'], password: raw['registry-password'] }),
     insecureRegistries: parseList(raw['insecure-registries']),
   }
 }
 
-function azureConfig(raw: RawInputs<'azure-client-id' | 'azure-tenant-id' | 'azure-authority-host'>): AzureConfig {
+function azureConfig(
+  raw: RawInputs<'azure-client-id' | 'azure-tenant-id' | 'azure-authority-host'>,
+): AzureConfig {
   return {
     ...(raw['azure-client-id'] === '' ? {} : { clientId: raw['azure-client-id'] }),
     ...(raw['azure-tenant-id'] === '' ? {} : { tenantId: raw['azure-tenant-id'] }),
@@ -176,10 +214,16 @@ function verifyConfig(
 ): VerifyConfig | undefined {
   if (raw['trust-policy'] === '') {
     if (required) {
-      throw new ConfigError('INPUT_MISSING', 'input trust-policy is required: give a notation trust policy (inline JSON/YAML or a path)')
+      throw new ConfigError(
+        'INPUT_MISSING',
+        'input trust-policy is required: give a notation trust policy (inline JSON/YAML or a path)',
+      )
     }
     if (raw['trust-store'] !== '') {
-      throw new ConfigError('INPUT_CONFLICT', 'input trust-store is set but trust-policy is not: verification needs both')
+      throw new ConfigError(
+        'INPUT_CONFLICT',
+        'input trust-store is set but trust-policy is not: verification needs both',
+      )
     }
     return undefined
   }
@@ -193,9 +237,15 @@ function verifyConfig(
 
 export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
   const images = requireImages(raw)
-  const asInputs = ['artifact-signing-endpoint', 'artifact-signing-account', 'artifact-signing-certificate-profile'] as const
+  const asInputs = [
+    'artifact-signing-endpoint',
+    'artifact-signing-account',
+    'artifact-signing-certificate-profile',
+  ] as const
   const asGiven = asInputs.filter((n) => raw[n] !== '')
-  const localGiven = (['signing-key', 'signing-certificate-chain'] as const).filter((n) => raw[n] !== '')
+  const localGiven = (['signing-key', 'signing-certificate-chain'] as const).filter(
+    (n) => raw[n] !== '',
+  )
   let signer: SignerConfig
   if (asGiven.length > 0 && localGiven.length > 0) {
     throw new ConfigError(
@@ -205,19 +255,32 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
   } else if (asGiven.length > 0) {
     const missing = asInputs.filter((n) => raw[n] === '')
     if (missing.length > 0) {
-      throw new ConfigError('INPUT_MISSING', `Artifact Signing needs ${asInputs.join(', ')}: missing ${missing.join(', ')}`)
+      throw new ConfigError(
+        'INPUT_MISSING',
+        `Artifact Signing needs ${asInputs.join(', ')}: missing ${missing.join(', ')}`,
+      )
     }
     signer = {
       kind: 'artifact-signing',
       endpoint: raw['artifact-signing-endpoint'],
       account: raw['artifact-signing-account'],
       certificateProfile: raw['artifact-signing-certificate-profile'],
-      apiVersion: parseChoice('artifact-signing-api-version', raw['artifact-signing-api-version'], AS_API_VERSIONS, DEFAULT_AS_API_VERSION),
-      timeoutMs: parseDuration('artifact-signing-timeout', raw['artifact-signing-timeout'] || '60s') * 1000,
+      apiVersion: parseChoice(
+        'artifact-signing-api-version',
+        raw['artifact-signing-api-version'],
+        AS_API_VERSIONS,
+        DEFAULT_AS_API_VERSION,
+      ),
+      timeoutMs:
+        parseDuration('artifact-signing-timeout', raw['artifact-signing-timeout'] || '60s') * 1000,
     }
   } else if (localGiven.length > 0) {
     bothOrNeither(raw, 'signing-key', 'signing-certificate-chain')
-    signer = { kind: 'local-key', key: raw['signing-key'], certificateChain: raw['signing-certificate-chain'] }
+    signer = {
+      kind: 'local-key',
+      key: raw['signing-key'],
+      certificateChain: raw['signing-certificate-chain'],
+    }
   } else {
     throw new ConfigError(
       'INPUT_MISSING',
@@ -226,21 +289,38 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
   }
   if (signer.kind === 'local-key') {
     for (const n of ['artifact-signing-api-version', 'artifact-signing-timeout'] as const) {
-      if (raw[n] !== '') throw new ConfigError('INPUT_NOT_APPLICABLE', `input ${n} applies to Artifact Signing only, but a local key is used`)
+      if (raw[n] !== '')
+        throw new ConfigError(
+          'INPUT_NOT_APPLICABLE',
+          `input ${n} applies to Artifact Signing only, but a local key is used`,
+        )
     }
   }
   const tsaUrls = raw['timestamp-url'] === 'none' ? [] : parseList(raw['timestamp-url'])
-  if (tsaUrls.length === 0 && signer.kind === 'artifact-signing' && raw['timestamp-url'] !== 'none') {
+  if (
+    tsaUrls.length === 0 &&
+    signer.kind === 'artifact-signing' &&
+    raw['timestamp-url'] !== 'none'
+  ) {
     // Artifact Signing certificates live 72 hours: without a timestamp a signature stops verifying then.
     tsaUrls.push(MICROSOFT_TSA_URL)
   }
   for (const u of tsaUrls) {
-    if (!/^https?:\/\/[^\s/]+/.test(u)) throw new ConfigError('INPUT_INVALID', `input timestamp-url: "${u}" is not an http(s) URL`)
+    if (!/^https?:\/\/[^\s/]+/.test(u))
+      throw new ConfigError('INPUT_INVALID', `input timestamp-url: "${u}" is not an http(s) URL`)
   }
   if (tsaUrls.length === 0 && raw['timestamp-root-certificate'] !== '') {
-    throw new ConfigError('INPUT_CONFLICT', 'input timestamp-root-certificate is set but no timestamp-url is used')
+    throw new ConfigError(
+      'INPUT_CONFLICT',
+      'input timestamp-root-certificate is set but no timestamp-url is used',
+    )
   }
-  const format = parseChoice<SignatureFormat>('signature-format', raw['signature-format'], ['cose', 'jws'], 'cose')
+  const format = parseChoice<SignatureFormat>(
+    'signature-format',
+    raw['signature-format'],
+    ['cose', 'jws'],
+    'cose',
+  )
   const verify = verifyConfig(raw, false)
   return {
     images,
@@ -251,14 +331,26 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
       : {
           timestamp: {
             urls: tsaUrls,
-            ...(raw['timestamp-root-certificate'] === '' ? {} : { rootCertificate: raw['timestamp-root-certificate'] }),
+            ...(raw['timestamp-root-certificate'] === ''
+              ? {}
+              : { rootCertificate: raw['timestamp-root-certificate'] }),
           },
         }),
     signatureFormat: format,
-    manifestForm: parseChoice<ManifestForm>('signature-manifest', raw['signature-manifest'], ['image-manifest-legacy', 'artifact-type'], 'image-manifest-legacy'),
+    manifestForm: parseChoice<ManifestForm>(
+      'signature-manifest',
+      raw['signature-manifest'],
+      ['image-manifest-legacy', 'artifact-type'],
+      'image-manifest-legacy',
+    ),
     ...(raw.expiry === '' ? {} : { expirySeconds: parseDuration('expiry', raw.expiry) }),
     userMetadata: parseUserMetadata('user-metadata', raw['user-metadata']),
-    referrers: parseChoice<ReferrersMode>('referrers', raw.referrers, ['auto', 'api', 'tag'], 'auto'),
+    referrers: parseChoice<ReferrersMode>(
+      'referrers',
+      raw.referrers,
+      ['auto', 'api', 'tag'],
+      'auto',
+    ),
     recursive: parseBoolean('recursive', raw.recursive, false),
     registry: registryConfig(raw),
     ...(verify === undefined ? {} : { verify }),

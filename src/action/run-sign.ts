@@ -55,9 +55,18 @@ export async function runSignAction(config: SignConfig): Promise<void> {
   const started = Date.now()
   const transport = productionTransport(runtime)
   const credential = lazyAzureCredential(config.azure, runtime)
-  const registry = productionRegistry(config.images, config.registry, config.azure, transport, runtime, credential)
+  const registry = productionRegistry(
+    config.images,
+    config.registry,
+    config.azure,
+    transport,
+    runtime,
+    credential,
+  )
   // Verification inputs are loaded before signing, so a bad policy fails before anything is pushed.
-  const verification = config.verify ? await loadVerification(config.verify, transport, runtime) : undefined
+  const verification = config.verify
+    ? await loadVerification(config.verify, transport, runtime)
+    : undefined
   const signer = await productionSigner(config.signer, transport, runtime, credential, new Date())
   const timestamper = await productionTimestamper(config.timestamp, transport, runtime)
   const signed = await signImages(
@@ -71,7 +80,14 @@ export async function runSignAction(config: SignConfig): Promise<void> {
       recursive: config.recursive,
       concurrency: config.concurrency,
     },
-    { registry, signer, ...(timestamper ? { timestamper } : {}), logger: runtime.logger, now: () => new Date(), signingAgent: SIGNING_AGENT },
+    {
+      registry,
+      signer,
+      ...(timestamper ? { timestamper } : {}),
+      logger: runtime.logger,
+      now: () => new Date(),
+      signingAgent: SIGNING_AGENT,
+    },
   )
   timings.sign = Date.now() - started
   for (const [name, value] of Object.entries(signOutputs(signed))) core.setOutput(name, value)
@@ -91,7 +107,12 @@ export async function runSignAction(config: SignConfig): Promise<void> {
         maxSignatures: config.verify.maxSignatures,
         concurrency: config.concurrency,
       },
-      { registry, revocation: verification.revocation, logger: runtime.logger, now: () => new Date() },
+      {
+        registry,
+        revocation: verification.revocation,
+        logger: runtime.logger,
+        now: () => new Date(),
+      },
     )
     timings.verify = Date.now() - verifyStarted
     core.setOutput('verified', String(report.verified))

@@ -1,6 +1,11 @@
 /** The verify-only action: verify every image and report, failing when any image is not verified. */
 import * as core from '@actions/core'
-import { lazyAzureCredential, loadVerification, productionRegistry, productionTransport } from '../commands/deps.js'
+import {
+  lazyAzureCredential,
+  loadVerification,
+  productionRegistry,
+  productionTransport,
+} from '../commands/deps.js'
 import { VerifyCommandError, verifyImages, type VerifyReport } from '../commands/verify.js'
 import { verifySummaryMarkdown, type VerificationRow } from '../report/summary.js'
 import type { VerifyOnlyConfig } from './config.js'
@@ -11,16 +16,25 @@ export function verificationRows(report: VerifyReport): VerificationRow[] {
     const passed = image.signatures.find((s) => s.verdict === 'passed')
     const policy = image.policy ? `, policy "${image.policy}" (${image.level})` : ''
     let detail: string
-    if (passed) detail = `signature ${passed.digest.slice(0, 19)}… by ${passed.signer ?? 'unknown signer'}${policy}`
+    if (passed)
+      detail = `signature ${passed.digest.slice(0, 19)}… by ${passed.signer ?? 'unknown signer'}${policy}`
     else if (image.verified) detail = `not checked: trust policy level skip${policy}`
     else detail = image.error ?? 'no signature passed'
-    return { reference: image.reference, digest: image.digest ?? '', verified: image.verified, detail }
+    return {
+      reference: image.reference,
+      digest: image.digest ?? '',
+      verified: image.verified,
+      detail,
+    }
   })
 }
 
 /** The per-signature table: one row per signature with each check's status. */
 export function signatureRows(report: VerifyReport): string[][] {
-  const status = (s: VerifyReport['images'][number]['signatures'][number], type: string): string => {
+  const status = (
+    s: VerifyReport['images'][number]['signatures'][number],
+    type: string,
+  ): string => {
     const c = s.checks.find((x) => x.type === type)
     return c === undefined ? '-' : `${c.status}${c.action === 'enforce' ? '' : ` (${c.action})`}`
   }
@@ -52,7 +66,14 @@ export async function runVerifyAction(config: VerifyOnlyConfig): Promise<void> {
   const runtime = actionRuntime()
   const transport = productionTransport(runtime)
   const credential = lazyAzureCredential(config.azure, runtime)
-  const registry = productionRegistry(config.images, config.registry, config.azure, transport, runtime, credential)
+  const registry = productionRegistry(
+    config.images,
+    config.registry,
+    config.azure,
+    transport,
+    runtime,
+    credential,
+  )
   const verification = await loadVerification(config.verify, transport, runtime)
   const report = await verifyImages(
     config.images,
@@ -63,12 +84,19 @@ export async function runVerifyAction(config: VerifyOnlyConfig): Promise<void> {
       maxSignatures: config.verify.maxSignatures,
       concurrency: config.concurrency,
     },
-    { registry, revocation: verification.revocation, logger: runtime.logger, now: () => new Date() },
+    {
+      registry,
+      revocation: verification.revocation,
+      logger: runtime.logger,
+      now: () => new Date(),
+    },
   )
   core.setOutput('verified', String(report.verified))
   core.setOutput('verification', JSON.stringify(report))
   if (config.showSummary) {
-    await core.summary.addRaw(verifySummaryMarkdown(verificationRows(report), signatureRows(report))).write()
+    await core.summary
+      .addRaw(verifySummaryMarkdown(verificationRows(report), signatureRows(report)))
+      .write()
   }
   if (!report.verified) throw verificationFailure(report)
 }

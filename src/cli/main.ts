@@ -124,7 +124,11 @@ function runtime(debug: boolean): RuntimeEnv {
 type Options = NonNullable<ParseArgsConfig['options']>
 
 /** Flags named like the action inputs; list inputs may repeat. */
-function inputFlags(names: readonly string[], lists: readonly string[], booleans: readonly string[]): Options {
+function inputFlags(
+  names: readonly string[],
+  lists: readonly string[],
+  booleans: readonly string[],
+): Options {
   const options: Options = {}
   for (const name of names) {
     if (booleans.includes(name)) options[name] = { type: 'boolean' }
@@ -140,7 +144,10 @@ const COMMON_FLAGS: Options = {
   help: { type: 'boolean', short: 'h' },
 }
 
-function rawFrom<N extends string>(names: readonly N[], values: Record<string, unknown>): Record<N, string> {
+function rawFrom<N extends string>(
+  names: readonly N[],
+  values: Record<string, unknown>,
+): Record<N, string> {
   return readRawInputs(names, (name) => {
     const v = values[name]
     if (v === undefined) return ''
@@ -150,9 +157,18 @@ function rawFrom<N extends string>(names: readonly N[], values: Record<string, u
   })
 }
 
-function parse(args: string[], options: Options, allowPositionals = false): ReturnType<typeof parseArgs> {
+function parse(
+  args: string[],
+  options: Options,
+  allowPositionals = false,
+): ReturnType<typeof parseArgs> {
   try {
-    return parseArgs({ args, options: { ...options, ...COMMON_FLAGS }, allowPositionals, strict: true })
+    return parseArgs({
+      args,
+      options: { ...options, ...COMMON_FLAGS },
+      allowPositionals,
+      strict: true,
+    })
   } catch (err) {
     throw new ConfigError('INPUT_INVALID', err instanceof Error ? err.message : String(err))
   }
@@ -160,13 +176,22 @@ function parse(args: string[], options: Options, allowPositionals = false): Retu
 
 async function signCommand(args: string[]): Promise<number> {
   const { values } = parse(args, inputFlags(SIGN_INPUTS, LIST_INPUTS, ['recursive']))
-  if (values.help) return void process.stdout.write(SIGN_HELP), EXIT.ok
+  if (values.help) return (void process.stdout.write(SIGN_HELP), EXIT.ok)
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { 'show-summary': 'false', ...values }))
   const rt = runtime(values.debug === true)
   const transport = productionTransport(rt)
   const credential = lazyAzureCredential(config.azure, rt)
-  const registry = productionRegistry(config.images, config.registry, config.azure, transport, rt, credential)
-  const verification = config.verify ? await loadVerification(config.verify, transport, rt) : undefined
+  const registry = productionRegistry(
+    config.images,
+    config.registry,
+    config.azure,
+    transport,
+    rt,
+    credential,
+  )
+  const verification = config.verify
+    ? await loadVerification(config.verify, transport, rt)
+    : undefined
   const signer = await productionSigner(config.signer, transport, rt, credential, new Date())
   const timestamper = await productionTimestamper(config.timestamp, transport, rt)
   const signed = await signImages(
@@ -180,21 +205,35 @@ async function signCommand(args: string[]): Promise<number> {
       recursive: config.recursive,
       concurrency: config.concurrency,
     },
-    { registry, signer, ...(timestamper ? { timestamper } : {}), logger: rt.logger, now: () => new Date(), signingAgent: SIGNING_AGENT },
+    {
+      registry,
+      signer,
+      ...(timestamper ? { timestamper } : {}),
+      logger: rt.logger,
+      now: () => new Date(),
+      signingAgent: SIGNING_AGENT,
+    },
   )
   let verified = true
   let report: unknown
   if (config.verify && verification) {
     const r = await verifyImages(
       [...new Set(signed.map((s) => `${s.repository}@${s.digest}`))],
-      { ...verification, userMetadata: config.verify.userMetadata, maxSignatures: config.verify.maxSignatures, concurrency: config.concurrency },
+      {
+        ...verification,
+        userMetadata: config.verify.userMetadata,
+        maxSignatures: config.verify.maxSignatures,
+        concurrency: config.concurrency,
+      },
       { registry, revocation: verification.revocation, logger: rt.logger, now: () => new Date() },
     )
     verified = r.verified
     report = r
   }
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ signatures: signed, ...(report ? { verification: report } : {}) }, null, 2)}\n`)
+    process.stdout.write(
+      `${JSON.stringify({ signatures: signed, ...(report ? { verification: report } : {}) }, null, 2)}\n`,
+    )
   } else {
     for (const s of signed) {
       process.stdout.write(
@@ -207,20 +246,39 @@ async function signCommand(args: string[]): Promise<number> {
 
 async function verifyCommand(args: string[]): Promise<number> {
   const { values } = parse(args, inputFlags(VERIFY_INPUTS, LIST_INPUTS, []))
-  if (values.help) return void process.stdout.write(VERIFY_HELP), EXIT.ok
+  if (values.help) return (void process.stdout.write(VERIFY_HELP), EXIT.ok)
   const config = parseVerifyConfig(rawFrom(VERIFY_INPUTS, { 'show-summary': 'false', ...values }))
   const rt = runtime(values.debug === true)
   const transport = productionTransport(rt)
   const credential = lazyAzureCredential(config.azure, rt)
-  const registry = productionRegistry(config.images, config.registry, config.azure, transport, rt, credential)
+  const registry = productionRegistry(
+    config.images,
+    config.registry,
+    config.azure,
+    transport,
+    rt,
+    credential,
+  )
   const verification = await loadVerification(config.verify, transport, rt)
   const report = await verifyImages(
     config.images,
-    { ...verification, userMetadata: config.verify.userMetadata, maxSignatures: config.verify.maxSignatures, concurrency: config.concurrency },
-    { registry, revocation: verification.revocation, logger: values.json ? stderrLogger(false) : rt.logger, now: () => new Date() },
+    {
+      ...verification,
+      userMetadata: config.verify.userMetadata,
+      maxSignatures: config.verify.maxSignatures,
+      concurrency: config.concurrency,
+    },
+    {
+      registry,
+      revocation: verification.revocation,
+      logger: values.json ? stderrLogger(false) : rt.logger,
+      now: () => new Date(),
+    },
   )
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
-  else for (const image of report.images) process.stdout.write(image.text ?? `NOT VERIFIED: ${image.reference}: ${image.error ?? ''}\n`)
+  else
+    for (const image of report.images)
+      process.stdout.write(image.text ?? `NOT VERIFIED: ${image.reference}: ${image.error ?? ''}\n`)
   return report.verified ? EXIT.ok : EXIT.failed
 }
 
@@ -229,7 +287,10 @@ function detectEnvelopeMediaType(bytes: Uint8Array): string {
   if (bytes[0] === 0xd2) return MEDIA_TYPE.cose
   const first = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart()
   if (first.startsWith('{')) return MEDIA_TYPE.jws
-  throw new ConfigError('INPUT_INVALID', '--signature is neither a COSE_Sign1 (tag 18) nor a JWS JSON envelope')
+  throw new ConfigError(
+    'INPUT_INVALID',
+    '--signature is neither a COSE_Sign1 (tag 18) nor a JWS JSON envelope',
+  )
 }
 
 async function textOrFile(value: string): Promise<string> {
@@ -247,32 +308,50 @@ async function verifySignatureCommand(args: string[]): Promise<number> {
     at: { type: 'string' },
     offline: { type: 'boolean' },
   })
-  if (values.help) return void process.stdout.write(VERIFY_SIGNATURE_HELP), EXIT.ok
+  if (values.help) return (void process.stdout.write(VERIFY_SIGNATURE_HELP), EXIT.ok)
   for (const name of ['signature', 'subject', 'trust-policy', 'trust-store'] as const) {
     if (typeof values[name] !== 'string' || values[name] === '') {
-      throw new ConfigError('INPUT_MISSING', `--${name} is required (see oci-notary verify-signature --help)`)
+      throw new ConfigError(
+        'INPUT_MISSING',
+        `--${name} is required (see oci-notary verify-signature --help)`,
+      )
     }
   }
   const rt = runtime(values.debug === true)
-  const envelope = new Uint8Array(await readFile(values.signature as string).catch((err: unknown) => {
-    throw new ConfigError('INPUT_INVALID', `--signature ${String(values.signature)} cannot be read`, { cause: err })
-  }))
+  const envelope = new Uint8Array(
+    await readFile(values.signature as string).catch((err: unknown) => {
+      throw new ConfigError(
+        'INPUT_INVALID',
+        `--signature ${String(values.signature)} cannot be read`,
+        { cause: err },
+      )
+    }),
+  )
   let subjectJson: unknown
   try {
     subjectJson = JSON.parse(await textOrFile(values.subject as string))
   } catch (err) {
-    throw new ConfigError('INPUT_INVALID', '--subject is not a JSON descriptor ({"mediaType","digest","size"})', { cause: err })
+    throw new ConfigError(
+      'INPUT_INVALID',
+      '--subject is not a JSON descriptor ({"mediaType","digest","size"})',
+      { cause: err },
+    )
   }
   const subject = (() => {
     try {
       return toDescriptor(subjectJson, '--subject')
     } catch (err) {
-      throw new ConfigError('INPUT_INVALID', err instanceof Error ? err.message : String(err), { cause: err })
+      throw new ConfigError('INPUT_INVALID', err instanceof Error ? err.message : String(err), {
+        cause: err,
+      })
     }
   })()
   const at = values.at === undefined ? new Date() : new Date(values.at as string)
-  if (Number.isNaN(at.getTime())) throw new ConfigError('INPUT_INVALID', `--at "${String(values.at)}" is not an RFC 3339 time`)
-  const { document } = await loadTrustPolicy(values['trust-policy'] as string, { inputName: '--trust-policy' })
+  if (Number.isNaN(at.getTime()))
+    throw new ConfigError('INPUT_INVALID', `--at "${String(values.at)}" is not an RFC 3339 time`)
+  const { document } = await loadTrustPolicy(values['trust-policy'] as string, {
+    inputName: '--trust-policy',
+  })
   const trustStore = await loadTrustStore(values['trust-store'] as string)
   const reference = `${(values.reference as string | undefined) ?? 'local/offline-signature'}@${subject.digest}`
   const statement = selectPolicy(document, reference)
@@ -290,14 +369,18 @@ async function verifySignatureCommand(args: string[]): Promise<number> {
     trustStore,
     now: at,
     userMetadata: metadata,
-    revocation: values.offline ? offlineRevocationChecker : createRevocationChecker({ transport: productionTransport(rt), logger: rt.logger }),
+    revocation: values.offline
+      ? offlineRevocationChecker
+      : createRevocationChecker({ transport: productionTransport(rt), logger: rt.logger }),
     logger: stderrLogger(values.debug === true),
   })
   const report = buildArtifactReport({
     reference,
     artifact: subject,
     statement,
-    signatures: [{ digest: values.signature as string, mediaType: detectEnvelopeMediaType(envelope), outcome }],
+    signatures: [
+      { digest: values.signature as string, mediaType: detectEnvelopeMediaType(envelope), outcome },
+    ],
   })
   const verified = report.verdict !== 'failed'
   if (values.json) {
@@ -307,7 +390,9 @@ async function verifySignatureCommand(args: string[]): Promise<number> {
           verified,
           policy: statement.name,
           level: statement.verificationLevel.name,
-          ...(report.error ? { error: { code: report.error.code, message: report.error.message } } : {}),
+          ...(report.error
+            ? { error: { code: report.error.code, message: report.error.message } }
+            : {}),
           signature: signatureJson(values.signature as string, outcome),
         },
         null,
@@ -330,16 +415,26 @@ async function inspectCommand(args: string[]): Promise<number> {
     },
     true,
   )
-  if (values.help) return void process.stdout.write(INSPECT_HELP), EXIT.ok
+  if (values.help) return (void process.stdout.write(INSPECT_HELP), EXIT.ok)
   const [image, ...rest] = positionals
-  if (image === undefined || rest.length > 0) throw new ConfigError('INPUT_MISSING', 'inspect takes exactly one image reference')
+  if (image === undefined || rest.length > 0)
+    throw new ConfigError('INPUT_MISSING', 'inspect takes exactly one image reference')
   const raw = rawFrom(VERIFY_INPUTS, { ...values, images: image, 'trust-policy': '{}' })
   const config = parseVerifyConfig(raw)
   const rt = runtime(values.debug === true)
   const transport = productionTransport(rt)
-  const registry = productionRegistry([image], config.registry, config.azure, transport, rt, lazyAzureCredential(config.azure, rt))
+  const registry = productionRegistry(
+    [image],
+    config.registry,
+    config.azure,
+    transport,
+    rt,
+    lazyAzureCredential(config.azure, rt),
+  )
   const inspection = await inspectImage(image, { registry, logger: rt.logger })
-  process.stdout.write(values.json ? `${JSON.stringify(inspection, null, 2)}\n` : renderInspection(inspection))
+  process.stdout.write(
+    values.json ? `${JSON.stringify(inspection, null, 2)}\n` : renderInspection(inspection),
+  )
   return EXIT.ok
 }
 
@@ -374,7 +469,14 @@ async function main(argv: string[]): Promise<number> {
     // Bad usage or configuration is 2; anything that went wrong doing the work is 1.
     const usage =
       err instanceof ConfigError ||
-      (err instanceof VerificationError && ['POLICY_INVALID', 'POLICY_UNREADABLE', 'POLICY_NOT_APPLICABLE', 'TRUST_STORE_INVALID', 'TRUST_STORE_NOT_FOUND'].includes(err.code))
+      (err instanceof VerificationError &&
+        [
+          'POLICY_INVALID',
+          'POLICY_UNREADABLE',
+          'POLICY_NOT_APPLICABLE',
+          'TRUST_STORE_INVALID',
+          'TRUST_STORE_NOT_FOUND',
+        ].includes(err.code))
     return usage ? EXIT.usage : EXIT.failed
   }
 }

@@ -52,7 +52,10 @@ export function productionTransport(runtime: RuntimeEnv): Transport {
 // imported on first use so a local-key or verify-only run starts without loading them.
 
 /** The Azure identity, created on first use (Artifact Signing, or an ACR sign-in). */
-export function lazyAzureCredential(azure: AzureConfig, runtime: RuntimeEnv): () => Promise<AzureCredential> {
+export function lazyAzureCredential(
+  azure: AzureConfig,
+  runtime: RuntimeEnv,
+): () => Promise<AzureCredential> {
   let credential: Promise<AzureCredential> | undefined
   return () =>
     (credential ??= import('../azure/credential.js').then(({ createAzureCredential }) =>
@@ -87,7 +90,10 @@ export function registryCredentials(
     // Explicit credentials are for the registries the images live in, and no others.
     const entries: Record<string, Credential> = {}
     for (const image of images) {
-      entries[parseReference(image).registry] = { username: registry.username, password: registry.password }
+      entries[parseReference(image).registry] = {
+        username: registry.username,
+        password: registry.password,
+      }
     }
     sources.push(staticCredentials(entries))
   }
@@ -99,17 +105,23 @@ export function registryCredentials(
       if (pending === undefined) {
         pending = Promise.all([import('../azure/acr.js'), credential()])
           .then(([{ acrSignIn }, azureCredential]) =>
-            acrSignIn({ registry: host, credential: azureCredential, transport, logger: runtime.logger, mask: runtime.mask }),
+            acrSignIn({
+              registry: host,
+              credential: azureCredential,
+              transport,
+              logger: runtime.logger,
+              mask: runtime.mask,
+            }),
           )
           .then(
-          (c) => c as Credential,
-          (err: unknown) => {
-            runtime.logger.warning(
-              `signing in to ${host} with the Azure identity failed (${err instanceof Error ? err.message : String(err)}); trying the docker config`,
-            )
-            return undefined
-          },
-        )
+            (c) => c as Credential,
+            (err: unknown) => {
+              runtime.logger.warning(
+                `signing in to ${host} with the Azure identity failed (${err instanceof Error ? err.message : String(err)}); trying the docker config`,
+              )
+              return undefined
+            },
+          )
         signedIn.set(host, pending)
       }
       return pending
@@ -177,13 +189,22 @@ export async function productionTimestamper(
   if (timestamp === undefined) return undefined
   let roots: Uint8Array[] = []
   if (timestamp.rootCertificate !== undefined) {
-    roots = pemToCertificates(await loadPemInput(timestamp.rootCertificate, 'timestamp-root-certificate'), 'timestamp-root-certificate')
+    roots = pemToCertificates(
+      await loadPemInput(timestamp.rootCertificate, 'timestamp-root-certificate'),
+      'timestamp-root-certificate',
+    )
   } else {
     runtime.logger.info(
-      'no timestamp-root-certificate given: each token is checked (signature, TSA certificate, imprint, nonce, time) but its chain is not anchored at signing; verification anchors it in the policy\'s tsa trust store',
+      "no timestamp-root-certificate given: each token is checked (signature, TSA certificate, imprint, nonce, time) but its chain is not anchored at signing; verification anchors it in the policy's tsa trust store",
     )
   }
-  return createTimestamper({ urls: timestamp.urls, roots, allowUnanchored: roots.length === 0, transport, logger: runtime.logger })
+  return createTimestamper({
+    urls: timestamp.urls,
+    roots,
+    allowUnanchored: roots.length === 0,
+    transport,
+    logger: runtime.logger,
+  })
 }
 
 export interface LoadedVerification {
@@ -192,11 +213,26 @@ export interface LoadedVerification {
   revocation: RevocationChecker
 }
 
-export async function loadVerification(verify: VerifyConfig, transport: Transport, runtime: RuntimeEnv): Promise<LoadedVerification> {
+export async function loadVerification(
+  verify: VerifyConfig,
+  transport: Transport,
+  runtime: RuntimeEnv,
+): Promise<LoadedVerification> {
   const { document } = await loadTrustPolicy(verify.trustPolicy, { inputName: 'trust-policy' })
-  if (verify.trustStore === '' && document.trustPolicies.some((p) => p.signatureVerification.level !== 'skip')) {
-    throw new ConfigError('INPUT_MISSING', 'input trust-store is required: the trust policy names trust stores')
+  if (
+    verify.trustStore === '' &&
+    document.trustPolicies.some((p) => p.signatureVerification.level !== 'skip')
+  ) {
+    throw new ConfigError(
+      'INPUT_MISSING',
+      'input trust-store is required: the trust policy names trust stores',
+    )
   }
-  const trustStore = verify.trustStore === '' ? await loadTrustStore('{}') : await loadTrustStore(verify.trustStore)
-  return { policy: document, trustStore, revocation: createRevocationChecker({ transport, logger: runtime.logger }) }
+  const trustStore =
+    verify.trustStore === '' ? await loadTrustStore('{}') : await loadTrustStore(verify.trustStore)
+  return {
+    policy: document,
+    trustStore,
+    revocation: createRevocationChecker({ transport, logger: runtime.logger }),
+  }
 }

@@ -64,12 +64,19 @@ async function inspectSignature(
   repository: ReturnType<RegistryClient['repository']>,
   candidate: Descriptor,
 ): Promise<InspectedSignature> {
-  const out: InspectedSignature = { digest: candidate.digest, manifestAnnotations: candidate.annotations ?? {} }
+  const out: InspectedSignature = {
+    digest: candidate.digest,
+    manifestAnnotations: candidate.annotations ?? {},
+  }
   try {
     const fetched = await repository.fetchManifest(candidate, { maxBytes: LIMITS.manifestBytes })
     const manifest = parseSignatureManifest(fetched.bytes, fetched.descriptor.mediaType)
     out.manifestAnnotations = manifest.annotations
-    out.envelope = { mediaType: manifest.envelope.mediaType, digest: manifest.envelope.digest, size: manifest.envelope.size }
+    out.envelope = {
+      mediaType: manifest.envelope.mediaType,
+      digest: manifest.envelope.digest,
+      size: manifest.envelope.size,
+    }
     const bytes = await repository.fetchBlob(manifest.envelope, { maxBytes: LIMITS.envelopeBytes })
     const parsed = decodeEnvelope(manifest.envelope.mediaType, bytes)
     out.algorithm = parsed.algorithm
@@ -93,10 +100,15 @@ async function inspectSignature(
   return out
 }
 
-export async function inspectImage(image: string, deps: { registry: RegistryClient; logger: Logger }): Promise<Inspection> {
+export async function inspectImage(
+  image: string,
+  deps: { registry: RegistryClient; logger: Logger },
+): Promise<Inspection> {
   const repository = deps.registry.repository(parseReference(image))
   const subject = await repository.resolve()
-  const listed = await repository.listReferrers(subject, { artifactType: MEDIA_TYPE.notarySignature })
+  const listed = await repository.listReferrers(subject, {
+    artifactType: MEDIA_TYPE.notarySignature,
+  })
   deps.logger.debug(`${listed.descriptors.length} signature(s) found via ${listed.via}`)
   const signatures: InspectedSignature[] = []
   for (const candidate of listed.descriptors.slice(0, LIMITS_INSPECT)) {
@@ -116,7 +128,10 @@ export async function inspectImage(image: string, deps: { registry: RegistryClie
 const LIMITS_INSPECT = 100
 
 export function renderInspection(i: Inspection): string {
-  const lines = [`${i.repository}@${i.digest}`, `└── application/vnd.cncf.notary.signature (${i.signatures.length}, via ${i.discovery === 'api' ? 'Referrers API' : 'referrers tag schema'})`]
+  const lines = [
+    `${i.repository}@${i.digest}`,
+    `└── application/vnd.cncf.notary.signature (${i.signatures.length}, via ${i.discovery === 'api' ? 'Referrers API' : 'referrers tag schema'})`,
+  ]
   i.signatures.forEach((s, n) => {
     const last = n === i.signatures.length - 1
     const branch = last ? '    └── ' : '    ├── '
@@ -126,18 +141,27 @@ export function renderInspection(i: Inspection): string {
       lines.push(`${pad}error: ${s.error}`)
       return
     }
-    lines.push(`${pad}envelope: ${s.envelope?.mediaType} ${s.envelope?.digest} (${s.envelope?.size} bytes)`)
+    lines.push(
+      `${pad}envelope: ${s.envelope?.mediaType} ${s.envelope?.digest} (${s.envelope?.size} bytes)`,
+    )
     lines.push(`${pad}algorithm: ${s.algorithm}, scheme ${s.signingScheme}`)
     if (s.signingTime) lines.push(`${pad}signing time: ${s.signingTime}`)
     if (s.expiry) lines.push(`${pad}expiry: ${s.expiry}`)
     if (s.signingAgent) lines.push(`${pad}signing agent: ${s.signingAgent}`)
-    lines.push(`${pad}timestamp: ${s.timestamp ? `${s.timestamp.genTime} (TSA ${s.timestamp.tsaCertificates[0]?.subject ?? 'unknown'})` : 'none'}`)
+    lines.push(
+      `${pad}timestamp: ${s.timestamp ? `${s.timestamp.genTime} (TSA ${s.timestamp.tsaCertificates[0]?.subject ?? 'unknown'})` : 'none'}`,
+    )
     for (const [k, c] of (s.certificates ?? []).entries()) {
-      lines.push(`${pad}certificate ${k + 1}: ${c.subject} (sha256 ${c.sha256}, valid ${c.notBefore} – ${c.notAfter})`)
+      lines.push(
+        `${pad}certificate ${k + 1}: ${c.subject} (sha256 ${c.sha256}, valid ${c.notBefore} – ${c.notAfter})`,
+      )
     }
     if (s.signedArtifact) {
-      lines.push(`${pad}signed artifact: ${s.signedArtifact.mediaType} ${s.signedArtifact.digest} (${s.signedArtifact.size} bytes)`)
-      for (const [k, v] of Object.entries(s.signedArtifact.annotations ?? {})) lines.push(`${pad}  ${k}=${v}`)
+      lines.push(
+        `${pad}signed artifact: ${s.signedArtifact.mediaType} ${s.signedArtifact.digest} (${s.signedArtifact.size} bytes)`,
+      )
+      for (const [k, v] of Object.entries(s.signedArtifact.annotations ?? {}))
+        lines.push(`${pad}  ${k}=${v}`)
     }
   })
   return `${lines.join('\n')}\n`

@@ -2,7 +2,11 @@
  * Maps `items` through `fn` with at most `limit` calls in flight, keeping input order. On the first
  * rejection no new work starts; in-flight calls finish; the first error is rethrown.
  */
-export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
   let failed: { error: unknown } | undefined

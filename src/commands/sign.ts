@@ -64,7 +64,11 @@ function genTimeOf(token: Uint8Array): string {
   return info.genTime.toISOString()
 }
 
-async function resolveTargets(images: string[], options: SignOptions, deps: SignDeps): Promise<Target[]> {
+async function resolveTargets(
+  images: string[],
+  options: SignOptions,
+  deps: SignDeps,
+): Promise<Target[]> {
   const resolved = await mapBounded(images, options.concurrency, async (image) => {
     const ref = parseReference(image)
     const repository = deps.registry.repository(ref)
@@ -76,16 +80,23 @@ async function resolveTargets(images: string[], options: SignOptions, deps: Sign
       )
     }
     const targets: Target[] = [{ reference: image, repository, descriptor }]
-    const isIndex = descriptor.mediaType === MEDIA_TYPE.ociIndex || descriptor.mediaType === MEDIA_TYPE.dockerManifestList
+    const isIndex =
+      descriptor.mediaType === MEDIA_TYPE.ociIndex ||
+      descriptor.mediaType === MEDIA_TYPE.dockerManifestList
     if (options.recursive && isIndex) {
-      const index = toImageIndex((await repository.fetchManifest(descriptor)).json, `index ${descriptor.digest}`)
+      const index = toImageIndex(
+        (await repository.fetchManifest(descriptor)).json,
+        `index ${descriptor.digest}`,
+      )
       for (const child of index.manifests) {
         const p = child.platform
         targets.push({
           reference: image,
           repository,
           descriptor: { mediaType: child.mediaType, digest: child.digest, size: child.size },
-          ...(p === undefined ? {} : { platform: [p.os, p.architecture, p.variant].filter(Boolean).join('/') }),
+          ...(p === undefined
+            ? {}
+            : { platform: [p.os, p.architecture, p.variant].filter(Boolean).join('/') }),
           parentDigest: descriptor.digest,
         })
       }
@@ -104,11 +115,19 @@ async function resolveTargets(images: string[], options: SignOptions, deps: Sign
   })
 }
 
-async function signTarget(target: Target, options: SignOptions, deps: SignDeps): Promise<SignedManifest> {
+async function signTarget(
+  target: Target,
+  options: SignOptions,
+  deps: SignDeps,
+): Promise<SignedManifest> {
   const { repository, descriptor } = target
   const label = `${repository.name}@${descriptor.digest}${target.platform ? ` (${target.platform})` : ''}`
   const signingTime = deps.now()
-  const subject: Descriptor = { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }
+  const subject: Descriptor = {
+    mediaType: descriptor.mediaType,
+    digest: descriptor.digest,
+    size: descriptor.size,
+  }
   const payload = buildPayload(subject, options.userMetadata)
   const created = await createSignatureEnvelope({
     format: options.format,
@@ -134,10 +153,13 @@ async function signTarget(target: Target, options: SignOptions, deps: SignDeps):
     { manifest: manifest.bytes, mediaType: MEDIA_TYPE.ociManifest },
     { mode: options.referrers },
   )
-  for (const warning of pushed.warnings) deps.logger.warning(`${label}: ${warning}`, { title: 'Referrers' })
+  for (const warning of pushed.warnings)
+    deps.logger.warning(`${label}: ${warning}`, { title: 'Referrers' })
   const leaf = created.certificateChain[0]
-  if (leaf === undefined) throw new SignCommandError('SIGN_FAILED', `${label}: the envelope has no certificate`)
-  const timestamp = created.timestampToken === undefined ? undefined : genTimeOf(created.timestampToken)
+  if (leaf === undefined)
+    throw new SignCommandError('SIGN_FAILED', `${label}: the envelope has no certificate`)
+  const timestamp =
+    created.timestampToken === undefined ? undefined : genTimeOf(created.timestampToken)
   deps.logger.info(
     `${label}: signed; signature manifest ${pushed.descriptor.digest} recorded via ${pushed.via === 'api' ? 'the Referrers API' : `the referrers tag index`}${timestamp ? `, timestamped ${timestamp}` : ''}`,
   )
@@ -158,12 +180,21 @@ async function signTarget(target: Target, options: SignOptions, deps: SignDeps):
 }
 
 /** Signs every image; the first failure stops the run (after in-flight images finish). */
-export async function signImages(images: string[], options: SignOptions, deps: SignDeps): Promise<SignedManifest[]> {
-  const targets = await deps.logger.group('Resolve images', () => resolveTargets(images, options, deps))
+export async function signImages(
+  images: string[],
+  options: SignOptions,
+  deps: SignDeps,
+): Promise<SignedManifest[]> {
+  const targets = await deps.logger.group('Resolve images', () =>
+    resolveTargets(images, options, deps),
+  )
   for (const t of targets) {
-    deps.logger.info(`${t.reference}${t.platform ? ` (${t.platform})` : ''} → ${t.repository.name}@${t.descriptor.digest} (${t.descriptor.mediaType})`)
+    deps.logger.info(
+      `${t.reference}${t.platform ? ` (${t.platform})` : ''} → ${t.repository.name}@${t.descriptor.digest} (${t.descriptor.mediaType})`,
+    )
   }
-  return deps.logger.group(`Sign ${targets.length} manifest${targets.length === 1 ? '' : 's'} with ${deps.signer.description}`, () =>
-    mapBounded(targets, options.concurrency, (t) => signTarget(t, options, deps)),
+  return deps.logger.group(
+    `Sign ${targets.length} manifest${targets.length === 1 ? '' : 's'} with ${deps.signer.description}`,
+    () => mapBounded(targets, options.concurrency, (t) => signTarget(t, options, deps)),
   )
 }

@@ -14,8 +14,16 @@ import type { Descriptor } from '../oci/descriptor.js'
 import { LIMITS } from '../oci/manifest.js'
 import { parseReference } from '../oci/reference.js'
 import { VerificationError } from '../verify/errors.js'
-import { selectPolicy, type TrustPolicyDocument, type TrustPolicyStatement } from '../verify/policy.js'
-import { buildArtifactReport, renderReportText, type SignatureReport as ArtifactSignature } from '../verify/report.js'
+import {
+  selectPolicy,
+  type TrustPolicyDocument,
+  type TrustPolicyStatement,
+} from '../verify/policy.js'
+import {
+  buildArtifactReport,
+  renderReportText,
+  type SignatureReport as ArtifactSignature,
+} from '../verify/report.js'
 import type { RevocationChecker } from '../verify/revocation.js'
 import type { TrustStore } from '../verify/trust-store.js'
 import { verifySignature, type CheckResult, type SignatureOutcome } from '../verify/verifier.js'
@@ -80,7 +88,13 @@ export interface VerifyReport {
 export class VerifyCommandError extends ActionError<'NOT_VERIFIED'> {}
 
 function checkJson(c: CheckResult): SignatureJson['checks'][number] {
-  return { type: c.type, action: c.action, status: c.status, message: c.message, ...(c.code ? { code: c.code } : {}) }
+  return {
+    type: c.type,
+    action: c.action,
+    status: c.status,
+    message: c.message,
+    ...(c.code ? { code: c.code } : {}),
+  }
 }
 
 export function signatureJson(digest: string, outcome: SignatureOutcome): SignatureJson {
@@ -104,7 +118,9 @@ function failedAttempt(err: unknown, statement: TrustPolicyStatement): Signature
   const error =
     err instanceof VerificationError
       ? err
-      : new VerificationError('INTEGRITY', err instanceof Error ? err.message : String(err), { cause: err })
+      : new VerificationError('INTEGRITY', err instanceof Error ? err.message : String(err), {
+          cause: err,
+        })
   return {
     verdict: 'failed',
     error,
@@ -116,18 +132,30 @@ function failedAttempt(err: unknown, statement: TrustPolicyStatement): Signature
   }
 }
 
-async function verifyOne(image: string, options: VerifyOptions, deps: VerifyDeps): Promise<ImageReport> {
+async function verifyOne(
+  image: string,
+  options: VerifyOptions,
+  deps: VerifyDeps,
+): Promise<ImageReport> {
   const ref = parseReference(image)
   const repository = deps.registry.repository(ref)
-  const report: ImageReport = { reference: image, repository: repository.name, verified: false, signatures: [] }
+  const report: ImageReport = {
+    reference: image,
+    repository: repository.name,
+    verified: false,
+    signatures: [],
+  }
   try {
     const subject = await repository.resolve()
     report.digest = subject.digest
     report.mediaType = subject.mediaType
     if (ref.digest === undefined) {
-      deps.logger.warning(`${image}: resolved to ${subject.digest}; tags are mutable, pass a digest to pin`, {
-        title: 'Verifying by tag',
-      })
+      deps.logger.warning(
+        `${image}: resolved to ${subject.digest}; tags are mutable, pass a digest to pin`,
+        {
+          title: 'Verifying by tag',
+        },
+      )
     }
     const statement = selectPolicy(options.policy, `${repository.name}@${subject.digest}`)
     report.policy = statement.name
@@ -136,14 +164,23 @@ async function verifyOne(image: string, options: VerifyOptions, deps: VerifyDeps
     let limitExceeded: { max: number } | undefined
     // notation returns success for `skip` before fetching any signature.
     if (statement.verificationLevel.name !== 'skip') {
-      const listed = await repository.listReferrers(subject, { artifactType: MEDIA_TYPE.notarySignature })
+      const listed = await repository.listReferrers(subject, {
+        artifactType: MEDIA_TYPE.notarySignature,
+      })
       report.discovery = listed.via
       for (const candidate of listed.descriptors) {
         if (tried.length >= options.maxSignatures) {
           limitExceeded = { max: options.maxSignatures }
           break
         }
-        const attempt = await verifyCandidate(repository, candidate, subject, statement, options, deps)
+        const attempt = await verifyCandidate(
+          repository,
+          candidate,
+          subject,
+          statement,
+          options,
+          deps,
+        )
         tried.push(attempt)
         if (attempt.outcome.verdict === 'passed') break
       }
@@ -184,7 +221,9 @@ async function verifyCandidate(
         `signature manifest ${candidate.digest} has subject ${manifest.subject.digest}, not ${subject.digest}`,
       )
     }
-    const envelope = await repository.fetchBlob(manifest.envelope, { maxBytes: LIMITS.envelopeBytes })
+    const envelope = await repository.fetchBlob(manifest.envelope, {
+      maxBytes: LIMITS.envelopeBytes,
+    })
     const outcome = await verifySignature({
       envelope,
       mediaType,
@@ -202,7 +241,11 @@ async function verifyCandidate(
   }
 }
 
-export async function verifyImages(images: string[], options: VerifyOptions, deps: VerifyDeps): Promise<VerifyReport> {
+export async function verifyImages(
+  images: string[],
+  options: VerifyOptions,
+  deps: VerifyDeps,
+): Promise<VerifyReport> {
   const reports = await mapBounded(images, options.concurrency, (image) =>
     deps.logger.group(`Verify ${image}`, async () => {
       const r = await verifyOne(image, options, deps)
@@ -210,7 +253,13 @@ export async function verifyImages(images: string[], options: VerifyOptions, dep
       deps.logger.info(
         r.verified
           ? `${image}: verified${r.policy ? ` (policy "${r.policy}", ${r.level})` : ''}`
-          : `${image}: NOT verified: ${r.error ?? r.signatures.map((s) => s.error).filter(Boolean).join(' | ')}`,
+          : `${image}: NOT verified: ${
+              r.error ??
+              r.signatures
+                .map((s) => s.error)
+                .filter(Boolean)
+                .join(' | ')
+            }`,
       )
       return r
     }),

@@ -34,7 +34,15 @@ export function signSummaryMarkdown(
   verification?: Map<string, VerificationRow>,
   timings?: Record<string, number>,
 ): string {
-  const header = ['Image', 'Digest', 'Signature', 'Signer', 'Timestamp', 'Referrers', 'Verification']
+  const header = [
+    'Image',
+    'Digest',
+    'Signature',
+    'Signer',
+    'Timestamp',
+    'Referrers',
+    'Verification',
+  ]
   const rows = signed.map((s) => {
     const v = verification?.get(s.digest)
     return [
@@ -49,7 +57,12 @@ export function signSummaryMarkdown(
   })
   const parts = ['### Notary signatures', '', table(header, rows)]
   if (timings && Object.keys(timings).length > 0) {
-    parts.push('', `Timings: ${Object.entries(timings).map(([k, ms]) => `${k} ${ms} ms`).join(', ')}`)
+    parts.push(
+      '',
+      `Timings: ${Object.entries(timings)
+        .map(([k, ms]) => `${k} ${ms} ms`)
+        .join(', ')}`,
+    )
   }
   return parts.join('\n') + '\n'
 }
@@ -60,13 +73,30 @@ export function verifySummaryMarkdown(rows: VerificationRow[], details: string[]
     '',
     table(
       ['Image', 'Digest', 'Result', 'Detail'],
-      rows.map((r) => [r.reference, short(r.digest), r.verified ? '✅ verified' : '❌ not verified', r.detail]),
+      rows.map((r) => [
+        r.reference,
+        short(r.digest),
+        r.verified ? '✅ verified' : '❌ not verified',
+        r.detail,
+      ]),
     ),
   ]
   if (details.length > 0) {
     parts.push(
       '',
-      table(['Signature', 'Signer', 'Integrity', 'Authenticity', 'Timestamp', 'Expiry', 'Revocation', 'Verdict'], details),
+      table(
+        [
+          'Signature',
+          'Signer',
+          'Integrity',
+          'Authenticity',
+          'Timestamp',
+          'Expiry',
+          'Revocation',
+          'Verdict',
+        ],
+        details,
+      ),
     )
   }
   return parts.join('\n') + '\n'

@@ -270,7 +270,10 @@ function unanchoredLeaf(signer: CertificateInfo, genTime: Date): CertificateInfo
     )
   }
   if (signer.keySpec === undefined) {
-    throw fail('TSA_CERT_INVALID', `timestamp signing certificate "${signer.subject}" has an unsupported key`)
+    throw fail(
+      'TSA_CERT_INVALID',
+      `timestamp signing certificate "${signer.subject}" has an unsupported key`,
+    )
   }
   if (genTime < signer.notBefore || genTime > signer.notAfter) {
     throw fail(

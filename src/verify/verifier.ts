@@ -528,7 +528,9 @@ async function timestampProblem(
   }
 
   if (input.revocation.offline === true) {
-    outcome.notes.push('the revocation status of the timestamping certificates was not checked (offline)')
+    outcome.notes.push(
+      'the revocation status of the timestamping certificates was not checked (offline)',
+    )
     return undefined
   }
   // The TSA chain is always revocation-checked here, whatever the revocation action.
@@ -595,7 +597,11 @@ async function checkRevocation(
     return false
   }
   if (input.revocation.offline === true) {
-    run.record({ type: 'revocation', status: 'skipped', message: 'not checked: offline (no OCSP or CRL requests)' })
+    run.record({
+      type: 'revocation',
+      status: 'skipped',
+      message: 'not checked: offline (no OCSP or CRL requests)',
+    })
     return false
   }
   const { parsed, chain } = integrity

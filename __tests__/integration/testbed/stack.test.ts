@@ -47,17 +47,43 @@ describe.each(['plain', 'basic', 'token'] as const)('registry in %s mode', (mode
     expect(index.manifests[0].digest).toBe(image.digest)
   })
 
-  it(mode === 'plain' ? 'answers /v2/ without credentials' : 'refuses anonymous access', async () => {
-    const info = testbed().registries[mode]
-    const { stdout } = await run('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '--cacert', info.caPath ?? '/dev/null', `${info.url}/v2/`])
-    expect(stdout).toBe(mode === 'plain' ? '200' : '401')
-  })
+  it(
+    mode === 'plain' ? 'answers /v2/ without credentials' : 'refuses anonymous access',
+    async () => {
+      const info = testbed().registries[mode]
+      const { stdout } = await run('curl', [
+        '-s',
+        '-o',
+        '/dev/null',
+        '-w',
+        '%{http_code}',
+        '--cacert',
+        info.caPath ?? '/dev/null',
+        `${info.url}/v2/`,
+      ])
+      expect(stdout).toBe(mode === 'plain' ? '200' : '401')
+    },
+  )
 })
 
 it('token mode challenges with a Bearer realm on the token server', async () => {
   const info = testbed().registries.token
-  const { stdout } = await run('curl', ['-s', '-D', '-', '-o', '/dev/null', '--cacert', info.caPath as string, `${info.url}/v2/`])
-  expect(stdout).toMatch(new RegExp(`www-authenticate: Bearer realm="${info.tokenServerUrl}/token",service="testbed-registry"`, 'i'))
+  const { stdout } = await run('curl', [
+    '-s',
+    '-D',
+    '-',
+    '-o',
+    '/dev/null',
+    '--cacert',
+    info.caPath as string,
+    `${info.url}/v2/`,
+  ])
+  expect(stdout).toMatch(
+    new RegExp(
+      `www-authenticate: Bearer realm="${info.tokenServerUrl}/token",service="testbed-registry"`,
+      'i',
+    ),
+  )
 })
 
 it('takes a two-platform index', async () => {
@@ -92,7 +118,16 @@ describe('TSA', () => {
 
   it('issues tokens openssl ts -verify accepts against the test TSA root', async () => {
     const { reply, req } = await query('')
-    const { stdout } = await run('openssl', ['ts', '-verify', '-in', reply, '-queryfile', req, '-CAfile', testbed().tsa.rootPath])
+    const { stdout } = await run('openssl', [
+      'ts',
+      '-verify',
+      '-in',
+      reply,
+      '-queryfile',
+      req,
+      '-CAfile',
+      testbed().tsa.rootPath,
+    ])
     expect(stdout).toContain('Verification: OK')
     const text = await run('openssl', ['ts', '-reply', '-in', reply, '-text'])
     expect(text.stdout).toContain('Status: Granted')
@@ -107,7 +142,16 @@ describe('TSA', () => {
   it('signs /untrusted with another hierarchy that the trusted root rejects', async () => {
     const { reply, req } = await query('untrusted')
     await expect(
-      run('openssl', ['ts', '-verify', '-in', reply, '-queryfile', req, '-CAfile', testbed().tsa.rootPath]),
+      run('openssl', [
+        'ts',
+        '-verify',
+        '-in',
+        reply,
+        '-queryfile',
+        req,
+        '-CAfile',
+        testbed().tsa.rootPath,
+      ]),
     ).rejects.toThrow(/Verification: FAILED|verify error/)
   })
 })

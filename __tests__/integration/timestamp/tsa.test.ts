@@ -198,14 +198,23 @@ describe('an ECDSA TSA (P-256 leaf)', () => {
 describe('without a TSA root (allowUnanchored, signing time only)', () => {
   it('accepts a good token, still checking imprint, nonce and the TSA leaf profile', async () => {
     const message = randomBytes(48)
-    const result = await timestamper({ roots: [], allowUnanchored: true }).timestampWithInfo(message, 'SHA-384')
+    const result = await timestamper({ roots: [], allowUnanchored: true }).timestampWithInfo(
+      message,
+      'SHA-384',
+    )
     expect(result.info.tsaChain).toHaveLength(1)
     // The same token anchors fine once the root is known (what verification does).
-    expect(verifyTimestampToken({ token: result.token, message, roots: tsa().root }).tsaChain).toHaveLength(2)
+    expect(
+      verifyTimestampToken({ token: result.token, message, roots: tsa().root }).tsaChain,
+    ).toHaveLength(2)
   })
 
   it('still refuses a wrong imprint', async () => {
-    const err = await timestamper({ urls: [`${tsa().url}wrong-imprint`], roots: [], allowUnanchored: true })
+    const err = await timestamper({
+      urls: [`${tsa().url}wrong-imprint`],
+      roots: [],
+      allowUnanchored: true,
+    })
       .timestamp(randomBytes(32), 'SHA-256')
       .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(TimestampError)

@@ -18,13 +18,18 @@ const load = (p: string): ActionYml => parse(readFileSync(root(p), 'utf8')) as A
 const readme = readFileSync(root('README.md'), 'utf8')
 
 describe.each([
-  ['action.yml', SIGN_INPUTS, ['digest', 'signature-digest', 'signatures', 'verified', 'verification']],
+  [
+    'action.yml',
+    SIGN_INPUTS,
+    ['digest', 'signature-digest', 'signatures', 'verified', 'verification'],
+  ],
   ['verify/action.yml', VERIFY_INPUTS, ['verified', 'verification']],
 ] as const)('%s', (file, inputs, outputs) => {
   const action = load(file)
   it('declares exactly the inputs the parser reads, each described', () => {
     expect(Object.keys(action.inputs).sort()).toEqual([...inputs].sort())
-    for (const [name, input] of Object.entries(action.inputs)) expect(input.description.length, name).toBeGreaterThan(20)
+    for (const [name, input] of Object.entries(action.inputs))
+      expect(input.description.length, name).toBeGreaterThan(20)
   })
   it('declares its outputs', () => {
     expect(Object.keys(action.outputs).sort()).toEqual([...outputs].sort())
@@ -34,6 +39,7 @@ describe.each([
     expect(existsSync(root(file.replace('action.yml', '') + action.runs.main))).toBe(true)
   })
   it('every input and output is in the README', () => {
-    for (const name of [...Object.keys(action.inputs), ...outputs]) expect(readme, name).toContain(`\`${name}\``)
+    for (const name of [...Object.keys(action.inputs), ...outputs])
+      expect(readme, name).toContain(`\`${name}\``)
   })
 })

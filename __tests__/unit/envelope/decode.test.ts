@@ -18,9 +18,14 @@ const fixture = (name: string): Uint8Array =>
 describe('decodeEnvelope', () => {
   test('dispatches on the layer media type', () => {
     expect(decodeEnvelope('application/cose', fixture('cose_signature.sig')).format).toBe('cose')
-    expect(decodeEnvelope('application/jose+json', fixture('oci_layout/e2e-valid-signature/blobs/sha256/c9af07e038b2b1a463e648986ad7273157511ffeba0b689f33e5472bae471f50')).format).toBe(
-      'jws',
-    )
+    expect(
+      decodeEnvelope(
+        'application/jose+json',
+        fixture(
+          'oci_layout/e2e-valid-signature/blobs/sha256/c9af07e038b2b1a463e648986ad7273157511ffeba0b689f33e5472bae471f50',
+        ),
+      ).format,
+    ).toBe('jws')
   })
 
   test('unknown media types are ENVELOPE_UNSUPPORTED', () => {

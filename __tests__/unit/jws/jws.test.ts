@@ -72,7 +72,13 @@ describe('JWS protected header (notation-core-go signature/jws)', () => {
 
 describe('the notation-made JWS (e2e-valid-signature layer)', () => {
   test('decodes and verifies against its leaf', () => {
-    const parsed = decodeJws(new Uint8Array(fixture('oci_layout/e2e-valid-signature/blobs/sha256/c9af07e038b2b1a463e648986ad7273157511ffeba0b689f33e5472bae471f50')))
+    const parsed = decodeJws(
+      new Uint8Array(
+        fixture(
+          'oci_layout/e2e-valid-signature/blobs/sha256/c9af07e038b2b1a463e648986ad7273157511ffeba0b689f33e5472bae471f50',
+        ),
+      ),
+    )
     expect(parsed.format).toBe('jws')
     expect(parsed.mediaType).toBe('application/jose+json')
     expect(parsed.algorithm).toBe('PS256')

@@ -21,7 +21,9 @@ const SUBJECT = {
 
 describe('buildSignatureManifest', () => {
   test('Form A reproduces the manifest notation wrote, byte for byte (sha256:90ceaff2…)', () => {
-    const jws = fixture('oci_layout/e2e-valid-signature/blobs/sha256/c9af07e038b2b1a463e648986ad7273157511ffeba0b689f33e5472bae471f50')
+    const jws = fixture(
+      'oci_layout/e2e-valid-signature/blobs/sha256/c9af07e038b2b1a463e648986ad7273157511ffeba0b689f33e5472bae471f50',
+    )
     const parsed = decodeJws(new Uint8Array(jws))
     const built = buildSignatureManifest({
       envelope: {
@@ -37,7 +39,13 @@ describe('buildSignatureManifest', () => {
       certificateChain: parsed.certificateChain,
       signingTime: parsed.signingTime!,
     })
-    expect(Buffer.from(built.bytes).equals(fixture('oci_layout/e2e-valid-signature/blobs/sha256/90ceaff260d657d797c408ac73564a9c7bb9d86055877c2a811f0e63b8c6524f'))).toBe(true)
+    expect(
+      Buffer.from(built.bytes).equals(
+        fixture(
+          'oci_layout/e2e-valid-signature/blobs/sha256/90ceaff260d657d797c408ac73564a9c7bb9d86055877c2a811f0e63b8c6524f',
+        ),
+      ),
+    ).toBe(true)
     expect(built.descriptor).toEqual({
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
       digest: 'sha256:90ceaff260d657d797c408ac73564a9c7bb9d86055877c2a811f0e63b8c6524f',
@@ -81,7 +89,11 @@ describe('buildSignatureManifest', () => {
 
 describe('parseSignatureManifest', () => {
   test('reads notation’s Form A manifest', () => {
-    const parsed = parseSignatureManifest(fixture('oci_layout/e2e-valid-signature/blobs/sha256/90ceaff260d657d797c408ac73564a9c7bb9d86055877c2a811f0e63b8c6524f'))
+    const parsed = parseSignatureManifest(
+      fixture(
+        'oci_layout/e2e-valid-signature/blobs/sha256/90ceaff260d657d797c408ac73564a9c7bb9d86055877c2a811f0e63b8c6524f',
+      ),
+    )
     expect(parsed.form).toBe('image-manifest-legacy')
     expect(parsed.envelope).toEqual({
       mediaType: 'application/jose+json',

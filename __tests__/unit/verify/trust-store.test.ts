@@ -31,9 +31,7 @@ let selfSigned: IssuedCert
 let tsa: TsaPki
 let otherRoot: IssuedCert
 const globalSignRoot = new Uint8Array(
-  readFileSync(
-    path.join(import.meta.dirname, '../../fixtures/notation/globalsignRoot.cer'),
-  ),
+  readFileSync(path.join(import.meta.dirname, '../../fixtures/notation/globalsignRoot.cer')),
 )
 
 beforeAll(async () => {
