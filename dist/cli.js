@@ -3,7 +3,6 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   LIMITS,
   MEDIA_TYPE,
-  SIGNING_AGENT,
   SIGN_INPUTS,
   VERIFY_INPUTS,
   VERSION,
@@ -14,7 +13,6 @@ import {
   lazyAzureCredential,
   loadTrustPolicy,
   loadTrustStore,
-  loadVerification,
   offlineRevocationChecker,
   parseCertificate,
   parsePayload,
@@ -25,18 +23,16 @@ import {
   parseTstInfo,
   parseVerifyConfig,
   productionRegistry,
-  productionSigner,
-  productionTimestamper,
   productionTransport,
   readRawInputs,
   renderReportText,
+  runSignJob,
+  runVerifyJob,
   selectPolicy,
-  signImages,
   signatureJson,
   toDescriptor,
-  verifyImages,
   verifySignature
-} from "./chunks/chunk-XSCQ6INN.js";
+} from "./chunks/chunk-6RMZNYEQ.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-ARJTEEDT.js";
 import {
@@ -279,61 +275,11 @@ async function signCommand(args) {
   const { values } = parse(args, inputFlags(SIGN_INPUTS, LIST_INPUTS, ["recursive"]));
   if (values.help) return void process.stdout.write(SIGN_HELP), EXIT.ok;
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { "show-summary": "false", ...values }));
-  const rt = runtime(values.debug === true);
-  const transport = productionTransport(rt);
-  const credential = lazyAzureCredential(config.azure, rt);
-  const registry = productionRegistry(
-    config.images,
-    config.registry,
-    config.azure,
-    transport,
-    rt,
-    credential
-  );
-  const verification = config.verify ? await loadVerification(config.verify, transport, rt) : void 0;
-  const signer = await productionSigner(config.signer, transport, rt, credential, /* @__PURE__ */ new Date());
-  const timestamper = await productionTimestamper(config.timestamp, transport, rt);
-  const signed = await signImages(
-    config.images,
-    {
-      format: config.signatureFormat,
-      manifestForm: config.manifestForm,
-      ...config.expirySeconds === void 0 ? {} : { expirySeconds: config.expirySeconds },
-      userMetadata: config.userMetadata,
-      referrers: config.referrers,
-      recursive: config.recursive,
-      concurrency: config.concurrency
-    },
-    {
-      registry,
-      signer,
-      ...timestamper ? { timestamper } : {},
-      logger: rt.logger,
-      now: () => /* @__PURE__ */ new Date(),
-      signingAgent: SIGNING_AGENT
-    }
-  );
-  let verified = true;
-  let report;
-  if (config.verify && verification) {
-    const r = await verifyImages(
-      [...new Set(signed.map((s) => `${s.repository}@${s.digest}`))],
-      {
-        ...verification,
-        userMetadata: config.verify.userMetadata,
-        maxSignatures: config.verify.maxSignatures,
-        concurrency: config.concurrency
-      },
-      { registry, revocation: verification.revocation, logger: rt.logger, now: () => /* @__PURE__ */ new Date() }
-    );
-    verified = r.verified;
-    report = r;
-  }
+  const { signed, verification } = await runSignJob(config, runtime(values.debug === true));
   if (values.json) {
-    process.stdout.write(
-      `${JSON.stringify({ signatures: signed, ...report ? { verification: report } : {} }, null, 2)}
-`
-    );
+    const out = { signatures: signed, ...verification ? { verification } : {} };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}
+`);
   } else {
     for (const s of signed) {
       process.stdout.write(
@@ -341,46 +287,23 @@ async function signCommand(args) {
 `
       );
     }
+    for (const image of verification?.images ?? []) process.stdout.write(image.text ?? "");
   }
-  return verified ? EXIT.ok : EXIT.failed;
+  return verification === void 0 || verification.verified ? EXIT.ok : EXIT.failed;
 }
 async function verifyCommand(args) {
   const { values } = parse(args, inputFlags(VERIFY_INPUTS, LIST_INPUTS, []));
   if (values.help) return void process.stdout.write(VERIFY_HELP), EXIT.ok;
   const config = parseVerifyConfig(rawFrom(VERIFY_INPUTS, { "show-summary": "false", ...values }));
-  const rt = runtime(values.debug === true);
-  const transport = productionTransport(rt);
-  const credential = lazyAzureCredential(config.azure, rt);
-  const registry = productionRegistry(
-    config.images,
-    config.registry,
-    config.azure,
-    transport,
-    rt,
-    credential
-  );
-  const verification = await loadVerification(config.verify, transport, rt);
-  const report = await verifyImages(
-    config.images,
-    {
-      ...verification,
-      userMetadata: config.verify.userMetadata,
-      maxSignatures: config.verify.maxSignatures,
-      concurrency: config.concurrency
-    },
-    {
-      registry,
-      revocation: verification.revocation,
-      logger: values.json ? stderrLogger(false) : rt.logger,
-      now: () => /* @__PURE__ */ new Date()
-    }
-  );
+  const report = await runVerifyJob(config, runtime(values.debug === true));
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}
 `);
-  else
-    for (const image of report.images)
+  else {
+    for (const image of report.images) {
       process.stdout.write(image.text ?? `NOT VERIFIED: ${image.reference}: ${image.error ?? ""}
 `);
+    }
+  }
   return report.verified ? EXIT.ok : EXIT.failed;
 }
 function detectEnvelopeMediaType(bytes) {

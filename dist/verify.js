@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-SQ7EAHMS.js";
+} from "./chunks/chunk-UUZFRADW.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-XSCQ6INN.js";
+} from "./chunks/chunk-6RMZNYEQ.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

@@ -1,12 +1,7 @@
 /** The verify-only action: verify every image and report, failing when any image is not verified. */
 import * as core from '@actions/core'
-import {
-  lazyAzureCredential,
-  loadVerification,
-  productionRegistry,
-  productionTransport,
-} from '../commands/deps.js'
-import { VerifyCommandError, verifyImages, type VerifyReport } from '../commands/verify.js'
+import { runVerifyJob } from '../commands/jobs.js'
+import { VerifyCommandError, type VerifyReport } from '../commands/verify.js'
 import { verifySummaryMarkdown, type VerificationRow } from '../report/summary.js'
 import type { VerifyOnlyConfig } from './config.js'
 import { actionRuntime } from './run-sign.js'
@@ -63,34 +58,7 @@ export function verificationFailure(report: VerifyReport): VerifyCommandError {
 }
 
 export async function runVerifyAction(config: VerifyOnlyConfig): Promise<void> {
-  const runtime = actionRuntime()
-  const transport = productionTransport(runtime)
-  const credential = lazyAzureCredential(config.azure, runtime)
-  const registry = productionRegistry(
-    config.images,
-    config.registry,
-    config.azure,
-    transport,
-    runtime,
-    credential,
-  )
-  const verification = await loadVerification(config.verify, transport, runtime)
-  const report = await verifyImages(
-    config.images,
-    {
-      policy: verification.policy,
-      trustStore: verification.trustStore,
-      userMetadata: config.verify.userMetadata,
-      maxSignatures: config.verify.maxSignatures,
-      concurrency: config.concurrency,
-    },
-    {
-      registry,
-      revocation: verification.revocation,
-      logger: runtime.logger,
-      now: () => new Date(),
-    },
-  )
+  const report = await runVerifyJob(config, actionRuntime())
   core.setOutput('verified', String(report.verified))
   core.setOutput('verification', JSON.stringify(report))
   if (config.showSummary) {

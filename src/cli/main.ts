@@ -10,20 +10,16 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { parseSignConfig, parseVerifyConfig } from '../action/config.js'
 import { SIGN_INPUTS, VERIFY_INPUTS, readRawInputs } from '../action/inputs.js'
-import { signImages } from '../commands/sign.js'
 import {
-  SIGNING_AGENT,
   VERSION,
   lazyAzureCredential,
-  loadVerification,
   productionRegistry,
-  productionSigner,
-  productionTimestamper,
   productionTransport,
   type RuntimeEnv,
 } from '../commands/deps.js'
+import { runSignJob, runVerifyJob } from '../commands/jobs.js'
 import { inspectImage, renderInspection } from '../commands/inspect.js'
-import { signatureJson, verifyImages } from '../commands/verify.js'
+import { signatureJson } from '../commands/verify.js'
 import { ActionError, ConfigError, formatCauseChain } from '../errors.js'
 import type { Logger } from '../log.js'
 import { MEDIA_TYPE } from '../notary/constants.js'
@@ -178,107 +174,32 @@ async function signCommand(args: string[]): Promise<number> {
   const { values } = parse(args, inputFlags(SIGN_INPUTS, LIST_INPUTS, ['recursive']))
   if (values.help) return (void process.stdout.write(SIGN_HELP), EXIT.ok)
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { 'show-summary': 'false', ...values }))
-  const rt = runtime(values.debug === true)
-  const transport = productionTransport(rt)
-  const credential = lazyAzureCredential(config.azure, rt)
-  const registry = productionRegistry(
-    config.images,
-    config.registry,
-    config.azure,
-    transport,
-    rt,
-    credential,
-  )
-  const verification = config.verify
-    ? await loadVerification(config.verify, transport, rt)
-    : undefined
-  const signer = await productionSigner(config.signer, transport, rt, credential, new Date())
-  const timestamper = await productionTimestamper(config.timestamp, transport, rt)
-  const signed = await signImages(
-    config.images,
-    {
-      format: config.signatureFormat,
-      manifestForm: config.manifestForm,
-      ...(config.expirySeconds === undefined ? {} : { expirySeconds: config.expirySeconds }),
-      userMetadata: config.userMetadata,
-      referrers: config.referrers,
-      recursive: config.recursive,
-      concurrency: config.concurrency,
-    },
-    {
-      registry,
-      signer,
-      ...(timestamper ? { timestamper } : {}),
-      logger: rt.logger,
-      now: () => new Date(),
-      signingAgent: SIGNING_AGENT,
-    },
-  )
-  let verified = true
-  let report: unknown
-  if (config.verify && verification) {
-    const r = await verifyImages(
-      [...new Set(signed.map((s) => `${s.repository}@${s.digest}`))],
-      {
-        ...verification,
-        userMetadata: config.verify.userMetadata,
-        maxSignatures: config.verify.maxSignatures,
-        concurrency: config.concurrency,
-      },
-      { registry, revocation: verification.revocation, logger: rt.logger, now: () => new Date() },
-    )
-    verified = r.verified
-    report = r
-  }
+  const { signed, verification } = await runSignJob(config, runtime(values.debug === true))
   if (values.json) {
-    process.stdout.write(
-      `${JSON.stringify({ signatures: signed, ...(report ? { verification: report } : {}) }, null, 2)}\n`,
-    )
+    const out = { signatures: signed, ...(verification ? { verification } : {}) }
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
   } else {
     for (const s of signed) {
       process.stdout.write(
         `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ''}\tsignature ${s.signatureDigest}\tvia ${s.referrersMode}\t${s.timestamp ? `timestamp ${s.timestamp}` : 'no timestamp'}\n`,
       )
     }
+    for (const image of verification?.images ?? []) process.stdout.write(image.text ?? '')
   }
-  return verified ? EXIT.ok : EXIT.failed
+  return verification === undefined || verification.verified ? EXIT.ok : EXIT.failed
 }
 
 async function verifyCommand(args: string[]): Promise<number> {
   const { values } = parse(args, inputFlags(VERIFY_INPUTS, LIST_INPUTS, []))
   if (values.help) return (void process.stdout.write(VERIFY_HELP), EXIT.ok)
   const config = parseVerifyConfig(rawFrom(VERIFY_INPUTS, { 'show-summary': 'false', ...values }))
-  const rt = runtime(values.debug === true)
-  const transport = productionTransport(rt)
-  const credential = lazyAzureCredential(config.azure, rt)
-  const registry = productionRegistry(
-    config.images,
-    config.registry,
-    config.azure,
-    transport,
-    rt,
-    credential,
-  )
-  const verification = await loadVerification(config.verify, transport, rt)
-  const report = await verifyImages(
-    config.images,
-    {
-      ...verification,
-      userMetadata: config.verify.userMetadata,
-      maxSignatures: config.verify.maxSignatures,
-      concurrency: config.concurrency,
-    },
-    {
-      registry,
-      revocation: verification.revocation,
-      logger: values.json ? stderrLogger(false) : rt.logger,
-      now: () => new Date(),
-    },
-  )
+  const report = await runVerifyJob(config, runtime(values.debug === true))
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
-  else
-    for (const image of report.images)
+  else {
+    for (const image of report.images) {
       process.stdout.write(image.text ?? `NOT VERIFIED: ${image.reference}: ${image.error ?? ''}\n`)
+    }
+  }
   return report.verified ? EXIT.ok : EXIT.failed
 }
 

@@ -1,0 +1,123 @@
+/**
+ * The two jobs the product runs, from a parsed config to results, shared by the actions and the
+ * CLI (which differ only in how they read the config and present the results).
+ */
+import type { SignConfig, VerifyOnlyConfig } from '../action/config.js'
+import {
+  SIGNING_AGENT,
+  lazyAzureCredential,
+  loadVerification,
+  productionRegistry,
+  productionSigner,
+  productionTimestamper,
+  productionTransport,
+  type RuntimeEnv,
+} from './deps.js'
+import { signImages } from './sign.js'
+import type { SignedManifest } from './types.js'
+import { verifyImages, type VerifyReport } from './verify.js'
+
+export interface SignJobResult {
+  signed: SignedManifest[]
+  /** Present when a trust policy was given: every signed manifest read back and verified. */
+  verification?: VerifyReport
+  /** Milliseconds per phase. */
+  timings: Record<string, number>
+}
+
+/** Signs every image, then (with a trust policy) reads each signature back and verifies it. */
+export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promise<SignJobResult> {
+  const started = Date.now()
+  const transport = productionTransport(runtime)
+  const credential = lazyAzureCredential(config.azure, runtime)
+  const registry = productionRegistry(
+    config.images,
+    config.registry,
+    config.azure,
+    transport,
+    runtime,
+    credential,
+  )
+  // Verification inputs are loaded before signing, so a bad policy fails before anything is pushed.
+  const verification = config.verify
+    ? await loadVerification(config.verify, transport, runtime)
+    : undefined
+  const signer = await productionSigner(config.signer, transport, runtime, credential, new Date())
+  const timestamper = await productionTimestamper(config.timestamp, transport, runtime)
+  const signed = await signImages(
+    config.images,
+    {
+      format: config.signatureFormat,
+      manifestForm: config.manifestForm,
+      ...(config.expirySeconds === undefined ? {} : { expirySeconds: config.expirySeconds }),
+      userMetadata: config.userMetadata,
+      referrers: config.referrers,
+      recursive: config.recursive,
+      concurrency: config.concurrency,
+    },
+    {
+      registry,
+      signer,
+      ...(timestamper ? { timestamper } : {}),
+      logger: runtime.logger,
+      now: () => new Date(),
+      signingAgent: SIGNING_AGENT,
+    },
+  )
+  const timings: Record<string, number> = { sign: Date.now() - started }
+  if (!config.verify || !verification) return { signed, timings }
+  const verifyStarted = Date.now()
+  // Each signed manifest is verified by digest, as read back from the registry.
+  const report = await verifyImages(
+    [...new Set(signed.map((s) => `${s.repository}@${s.digest}`))],
+    {
+      policy: verification.policy,
+      trustStore: verification.trustStore,
+      userMetadata: config.verify.userMetadata,
+      maxSignatures: config.verify.maxSignatures,
+      concurrency: config.concurrency,
+    },
+    {
+      registry,
+      revocation: verification.revocation,
+      logger: runtime.logger,
+      now: () => new Date(),
+    },
+  )
+  timings.verify = Date.now() - verifyStarted
+  return { signed, verification: report, timings }
+}
+
+/** Verifies every image against the trust policy and store. */
+export async function runVerifyJob(
+  config: VerifyOnlyConfig,
+  runtime: RuntimeEnv,
+): Promise<VerifyReport> {
+  const transport = productionTransport(runtime)
+  const credential = lazyAzureCredential(config.azure, runtime)
+  const registry = productionRegistry(
+    config.images,
+    config.registry,
+    config.azure,
+    transport,
+    runtime,
+    credential,
+  )
+  const verification = await loadVerification(config.verify, transport, runtime)
+  return verifyImages(
+    config.images,
+    {
+      policy: verification.policy,
+      trustStore: verification.trustStore,
+      userMetadata: config.verify.userMetadata,
+      maxSignatures: config.verify.maxSignatures,
+      concurrency: config.concurrency,
+    },
+    {
+      registry,
+      revocation: verification.revocation,
+      logger: runtime.logger,
+      now: () => new Date(),
+    },
+  )
+}
