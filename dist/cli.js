@@ -32,7 +32,7 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-6RMZNYEQ.js";
+} from "./chunks/chunk-RPR7EDQH.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-ARJTEEDT.js";
 import {

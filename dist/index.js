@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-UUZFRADW.js";
+} from "./chunks/chunk-3PA32XDE.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-6RMZNYEQ.js";
+} from "./chunks/chunk-RPR7EDQH.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-UUZFRADW.js";
+} from "./chunks/chunk-3PA32XDE.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-6RMZNYEQ.js";
+} from "./chunks/chunk-RPR7EDQH.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

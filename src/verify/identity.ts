@@ -13,6 +13,8 @@
  *   in the leaf subject.
  */
 
+import { goNameString, type NameAttribute } from '../x509/certificate.js'
+
 export const X509_SUBJECT_PREFIX = 'x509.subject'
 export const WILDCARD = '*'
 
@@ -266,131 +268,8 @@ export function parseTrustedIdentities(entries: readonly string[]): {
   return { identities: { wildcard: false, x509Subjects, ignored }, problems }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Go's pkix.Name.String() for a certificate subject
-
-/**
- * One attribute of a certificate name, in encoded order (the shape of src/x509 `NameAttribute`):
- * the dotted OID and the decoded string value. RDN grouping does not matter here: Go flattens the
- * name before rendering it.
- */
-export interface NameAttribute {
-  type: string
-  value: string
-  /** False when the value is not an ASN.1 string (Go's parser keeps no value for it). */
-  isString?: boolean
-}
-
-const OID = {
-  CN: '2.5.4.3',
-  SERIALNUMBER: '2.5.4.5',
-  C: '2.5.4.6',
-  L: '2.5.4.7',
-  ST: '2.5.4.8',
-  STREET: '2.5.4.9',
-  O: '2.5.4.10',
-  OU: '2.5.4.11',
-  POSTALCODE: '2.5.4.17',
-} as const
-
-/** Go's `attributeTypeNames`: the only types Go renders by name. */
-const GO_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(OID).map(([name, oid]) => [oid, name]),
-)
-
-/** Go asn1.Marshal(string): PrintableString when every byte is printable (no `*`, `&`), else UTF8String. */
-function goMarshalString(value: string): Uint8Array {
-  const content = utf8.encode(value)
-  const printable = /^[A-Za-z0-9 '()+,\-./:=?]*$/.test(value)
-  const tag = printable ? 0x13 : 0x0c
-  const len = content.length
-  const head =
-    len < 0x80
-      ? [tag, len]
-      : len < 0x100
-        ? [tag, 0x81, len]
-        : len < 0x10000
-          ? [tag, 0x82, len >> 8, len & 0xff]
-          : [tag, 0x83, len >> 16, (len >> 8) & 0xff, len & 0xff]
-  const out = new Uint8Array(head.length + content.length)
-  out.set(head, 0)
-  out.set(content, head.length)
-  return out
-}
-
-const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
-
-/** Go's `RDNSequence.String()`: RDNs in reverse order, `+` inside an RDN, RFC 4514-ish escaping. */
-function goRdnSequenceString(rdns: readonly (readonly NameAttribute[])[]): string {
-  const parts: string[] = []
-  for (let i = rdns.length - 1; i >= 0; i--) {
-    const rdn = rdns[i] as readonly NameAttribute[]
-    const atvs: string[] = []
-    for (const atv of rdn) {
-      const name = GO_NAMES[atv.type]
-      if (name === undefined) {
-        // Go re-marshals the decoded string; a non-string value (already `#hex`) is shown as is.
-        const encoded = atv.isString === false ? atv.value : `#${hex(goMarshalString(atv.value))}`
-        atvs.push(`${atv.type}=${encoded}`)
-        continue
-      }
-      const bytes = utf8.encode(atv.value)
-      let escaped = ''
-      let k = 0
-      for (const c of atv.value) {
-        let escape = false
-        if (',+"\\<>;'.includes(c)) escape = true
-        else if (c === ' ') escape = k === 0 || k === bytes.length - 1
-        else if (c === '#') escape = k === 0
-        escaped += escape ? `\\${c}` : c
-        k += utf8.encode(c).length
-      }
-      atvs.push(`${name}=${escaped}`)
-    }
-    parts.push(atvs.join('+'))
-  }
-  return parts.join(',')
-}
-
-/**
- * Go's `pkix.Name.String()` for a name parsed from a certificate (`FillFromRDNSequence` then
- * `String`): the nine named attribute types are regrouped in Go's fixed order, several values of
- * one type land in a single multi-valued RDN, only the last CN and SERIALNUMBER survive, and every
- * other attribute becomes its own RDN rendered as `<oid>=#<hex>`, at the end.
- */
-export function goNameString(attributes: readonly NameAttribute[]): string {
-  const fields: Record<string, string[]> = {}
-  let cn: string | undefined
-  let serial: string | undefined
-  const others: NameAttribute[] = []
-  for (const atv of attributes) {
-    if (GO_NAMES[atv.type] === undefined) {
-      others.push(atv)
-      continue
-    }
-    if (atv.isString === false) continue
-    if (atv.type === OID.CN) cn = atv.value
-    else if (atv.type === OID.SERIALNUMBER) serial = atv.value
-    else (fields[atv.type] ??= []).push(atv.value)
-  }
-  const seq: NameAttribute[][] = []
-  // Non-standard attributes are prepended one by one (so they render last, in encoded order).
-  for (const atv of others) seq.unshift([atv])
-  const append = (values: readonly string[] | undefined, type: string): void => {
-    if (values !== undefined && values.length > 0)
-      seq.push(values.map((value) => ({ type, value })))
-  }
-  append(fields[OID.C], OID.C)
-  append(fields[OID.ST], OID.ST)
-  append(fields[OID.L], OID.L)
-  append(fields[OID.STREET], OID.STREET)
-  append(fields[OID.POSTALCODE], OID.POSTALCODE)
-  append(fields[OID.O], OID.O)
-  append(fields[OID.OU], OID.OU)
-  if (cn !== undefined && cn.length > 0) append([cn], OID.CN)
-  if (serial !== undefined && serial.length > 0) append([serial], OID.SERIALNUMBER)
-  return goRdnSequenceString(seq)
-}
+// The leaf subject is rendered by src/x509 `goNameString` (Go's pkix.Name.String()); one
+// implementation serves the messages and the matching.
 
 // ---------------------------------------------------------------------------------------------
 // Matching

@@ -37,7 +37,7 @@ import { verifyTimestampToken } from '../timestamp/verify.js'
 import { parseCertificate, type CertificateInfo } from '../x509/certificate.js'
 import { validateCodeSigningChain } from '../x509/chain.js'
 import { VerificationError, type VerificationCode } from './errors.js'
-import { goNameString, matchTrustedIdentity } from './identity.js'
+import { matchTrustedIdentity } from './identity.js'
 import {
   LEVELS,
   type ValidationAction,
@@ -399,7 +399,7 @@ function checkAuthenticity(input: VerifySignatureInput, integrity: Integrity, ru
   } else if (result.status === 'passed') {
     result = {
       ...result,
-      message: `${result.message}; the signer "${goNameString(leaf.subjectAttributes)}" matches ${identity.matched ? `the trusted identity "${identity.matched.raw}"` : 'the trusted identity "*"'}`,
+      message: `${result.message}; the signer "${leaf.subject}" matches ${identity.matched ? `the trusted identity "${identity.matched.raw}"` : 'the trusted identity "*"'}`,
     }
   }
   return run.record(result)
