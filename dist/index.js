@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-3PA32XDE.js";
+} from "./chunks/chunk-V3CPCJIE.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-RPR7EDQH.js";
+} from "./chunks/chunk-RGZPASYT.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

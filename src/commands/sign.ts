@@ -115,10 +115,14 @@ async function resolveTargets(
   })
 }
 
+/** Uploads the `{}` config blob once per repository for the whole run (HEAD, then push if absent). */
+type ConfigUploads = Map<string, Promise<unknown>>
+
 async function signTarget(
   target: Target,
   options: SignOptions,
   deps: SignDeps,
+  configUploads: ConfigUploads,
 ): Promise<SignedManifest> {
   const { repository, descriptor } = target
   const label = `${repository.name}@${descriptor.digest}${target.platform ? ` (${target.platform})` : ''}`
@@ -141,7 +145,14 @@ async function signTarget(
     ...(deps.timestamper === undefined ? {} : { timestamper: deps.timestamper }),
   })
   const envelope = await repository.pushBlob(created.envelope, { mediaType: created.mediaType })
-  await repository.pushBlob(EMPTY_CONFIG.bytes, { mediaType: MEDIA_TYPE.notarySignature })
+  let config = configUploads.get(repository.name)
+  if (config === undefined) {
+    config = repository.pushBlob(EMPTY_CONFIG.bytes, { mediaType: MEDIA_TYPE.notarySignature })
+    // A failed upload is retried by the next image rather than remembered.
+    config.catch(() => configUploads.delete(repository.name))
+    configUploads.set(repository.name, config)
+  }
+  await config
   const manifest = buildSignatureManifest({
     form: options.manifestForm,
     envelope: { mediaType: created.mediaType, digest: envelope.digest, size: envelope.size },
@@ -193,8 +204,10 @@ export async function signImages(
       `${t.reference}${t.platform ? ` (${t.platform})` : ''} → ${t.repository.name}@${t.descriptor.digest} (${t.descriptor.mediaType})`,
     )
   }
+  const configUploads: ConfigUploads = new Map()
   return deps.logger.group(
     `Sign ${targets.length} manifest${targets.length === 1 ? '' : 's'} with ${deps.signer.description}`,
-    () => mapBounded(targets, options.concurrency, (t) => signTarget(t, options, deps)),
+    () =>
+      mapBounded(targets, options.concurrency, (t) => signTarget(t, options, deps, configUploads)),
   )
 }
