@@ -32,7 +32,7 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-RGZPASYT.js";
+} from "./chunks/chunk-GHEKVUOY.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-ARJTEEDT.js";
 import {

@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-V3CPCJIE.js";
+} from "./chunks/chunk-JNDOGFRI.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-RGZPASYT.js";
+} from "./chunks/chunk-GHEKVUOY.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-V3CPCJIE.js";
+} from "./chunks/chunk-JNDOGFRI.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-RGZPASYT.js";
+} from "./chunks/chunk-GHEKVUOY.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

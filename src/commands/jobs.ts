@@ -2,7 +2,8 @@
  * The two jobs the product runs, from a parsed config to results, shared by the actions and the
  * CLI (which differ only in how they read the config and present the results).
  */
-import type { SignConfig, VerifyOnlyConfig } from '../action/config.js'
+import type { SignConfig, VerifyConfig, VerifyOnlyConfig } from '../action/config.js'
+import type { RegistryClient } from '../oci/client.js'
 import {
   SIGNING_AGENT,
   lazyAzureCredential,
@@ -11,6 +12,7 @@ import {
   productionSigner,
   productionTimestamper,
   productionTransport,
+  type LoadedVerification,
   type RuntimeEnv,
 } from './deps.js'
 import { signImages } from './sign.js'
@@ -68,21 +70,14 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
   if (!config.verify || !verification) return { signed, timings }
   const verifyStarted = Date.now()
   // Each signed manifest is verified by digest, as read back from the registry.
-  const report = await verifyImages(
-    [...new Set(signed.map((s) => `${s.repository}@${s.digest}`))],
-    {
-      policy: verification.policy,
-      trustStore: verification.trustStore,
-      userMetadata: config.verify.userMetadata,
-      maxSignatures: config.verify.maxSignatures,
-      concurrency: config.concurrency,
-    },
-    {
-      registry,
-      revocation: verification.revocation,
-      logger: runtime.logger,
-      now: () => new Date(),
-    },
+  const images = [...new Set(signed.map((s) => `${s.repository}@${s.digest}`))]
+  const report = await verifyWith(
+    images,
+    config.verify,
+    config.concurrency,
+    verification,
+    registry,
+    runtime,
   )
   timings.verify = Date.now() - verifyStarted
   return { signed, verification: report, timings }
@@ -104,14 +99,32 @@ export async function runVerifyJob(
     credential,
   )
   const verification = await loadVerification(config.verify, transport, runtime)
-  return verifyImages(
+  return verifyWith(
     config.images,
+    config.verify,
+    config.concurrency,
+    verification,
+    registry,
+    runtime,
+  )
+}
+
+function verifyWith(
+  images: string[],
+  verify: VerifyConfig,
+  concurrency: number,
+  verification: LoadedVerification,
+  registry: RegistryClient,
+  runtime: RuntimeEnv,
+): Promise<VerifyReport> {
+  return verifyImages(
+    images,
     {
       policy: verification.policy,
       trustStore: verification.trustStore,
-      userMetadata: config.verify.userMetadata,
-      maxSignatures: config.verify.maxSignatures,
-      concurrency: config.concurrency,
+      userMetadata: verify.userMetadata,
+      maxSignatures: verify.maxSignatures,
+      concurrency,
     },
     {
       registry,
