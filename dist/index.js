@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-JNDOGFRI.js";
+} from "./chunks/chunk-GPBLFX3Y.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-GHEKVUOY.js";
+} from "./chunks/chunk-PV6HCUH5.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

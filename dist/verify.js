@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-JNDOGFRI.js";
+} from "./chunks/chunk-GPBLFX3Y.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-GHEKVUOY.js";
+} from "./chunks/chunk-PV6HCUH5.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

@@ -138,6 +138,16 @@ function contentType(res: HttpResponse): string | undefined {
   return value.split(';')[0]?.trim().toLowerCase() || undefined
 }
 
+/**
+ * The `Docker-Content-Digest` header when it is a sha256 digest that contradicts `digest` (other
+ * algorithms cannot be compared with our sha256 and are ignored, as oras-go does).
+ */
+function contradictingDigest(res: HttpResponse, digest: string): string | undefined {
+  const dcd = res.headers.get('docker-content-digest')
+  if (dcd === null || !isDigest(dcd) || parseDigest(dcd).algorithm !== 'sha256') return undefined
+  return dcd === digest ? undefined : dcd
+}
+
 /** Creates a client. One client shares auth tokens and registry capabilities across repositories. */
 export function createRegistryClient(options: RegistryClientOptions): RegistryClient {
   const logger = options.logger ?? silentLogger
@@ -480,16 +490,11 @@ function createRepository(
     if (res.status !== 201 && res.status !== 200 && res.status !== 204) {
       throw responseError(res, 'REGISTRY_PUSH', what)
     }
-    const dcd = res.headers.get('docker-content-digest')
-    if (
-      dcd !== null &&
-      isDigest(dcd) &&
-      parseDigest(dcd).algorithm === 'sha256' &&
-      dcd !== digest
-    ) {
+    const stored = contradictingDigest(res, digest)
+    if (stored !== undefined) {
       throw new RegistryError(
         'DIGEST_MISMATCH',
-        `${what}: the registry stored ${dcd}, expected ${digest}`,
+        `${what}: the registry stored ${stored}, expected ${digest}`,
       )
     }
     const ociSubject = res.headers.get('oci-subject') ?? undefined
@@ -612,16 +617,11 @@ function createRepository(
     if (res.status === 404) return undefined
     if (res.status !== 200) throw responseError(res, 'REGISTRY_PROTOCOL', what)
     const digest = digestOf(res.body)
-    const dcd = res.headers.get('docker-content-digest')
-    if (
-      dcd !== null &&
-      isDigest(dcd) &&
-      parseDigest(dcd).algorithm === 'sha256' &&
-      dcd !== digest
-    ) {
+    const claimed = contradictingDigest(res, digest)
+    if (claimed !== undefined) {
       throw new RegistryError(
         'DIGEST_MISMATCH',
-        `${what}: content hashes to ${digest} but Docker-Content-Digest says ${dcd}`,
+        `${what}: content hashes to ${digest} but Docker-Content-Digest says ${claimed}`,
       )
     }
     const json = parseJsonObject(res.body, `referrers index ${name}:${tag}`)
