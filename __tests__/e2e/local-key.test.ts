@@ -182,3 +182,31 @@ describe('dist/verify.js fails closed', () => {
     expect(run.stdout).toContain('NO_SIGNATURE')
   })
 })
+
+describe('a failed sign loses nothing', () => {
+  it('a timestamp failure pushes no envelope, manifest or referrers index, and names the TSA', async () => {
+    const reg = registry('plain')
+    const image = await pushTestImage(reg, 'e2e/failed-sign', 'v1', 'failed sign')
+    const tagsBefore = await (await fetch(`${reg.url}/v2/e2e/failed-sign/tags/list`)).json()
+    const run = await runAction(dist('index.js'), {
+      images: image.reference,
+      'signing-key': pki.leaf.privateKeyPem,
+      'signing-certificate-chain': join(work, 'chain.pem'),
+      'timestamp-url': `${testbed().tsa.url}http500`,
+      'timestamp-root-certificate': join(work, 'tsa-root.pem'),
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/::error::.*TSA_HTTP/)
+    expect(run.stdout).toContain('/http500')
+    expect(run.outputs.digest).toBeUndefined()
+    const tagsAfter = await (await fetch(`${reg.url}/v2/e2e/failed-sign/tags/list`)).json()
+    expect(tagsAfter).toEqual(tagsBefore)
+    const index = await fetch(
+      `${reg.url}/v2/e2e/failed-sign/manifests/sha256-${image.digest.slice(7)}`,
+      {
+        headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+      },
+    )
+    expect(index.status).toBe(404)
+  })
+})
