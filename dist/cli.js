@@ -7,6 +7,7 @@ import {
   VERIFY_INPUTS,
   VERSION,
   VerificationError,
+  azureConfig,
   buildArtifactReport,
   createRevocationChecker,
   decodeEnvelope,
@@ -25,6 +26,7 @@ import {
   productionRegistry,
   productionTransport,
   readRawInputs,
+  registryConfig,
   renderReportText,
   runSignJob,
   runVerifyJob,
@@ -32,7 +34,7 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-PV6HCUH5.js";
+} from "./chunks/chunk-PGBF6IWY.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-ARJTEEDT.js";
 import {
@@ -215,6 +217,7 @@ var INSPECT_HELP = `usage: oci-notary inspect REF [--json] [registry options]
 Lists the image's Notary signatures (Referrers API or tag schema) and decodes each envelope:
 format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed target.
   --registry-username U --registry-password P   --insecure-registries HOST (repeat)
+  --azure-client-id ID --azure-tenant-id ID     (ACR sign-in with the Azure identity)
 `;
 function stderrLogger(debug) {
   return {
@@ -245,6 +248,14 @@ function inputFlags(names, lists, booleans) {
   return options;
 }
 var LIST_INPUTS = ["images", "timestamp-url", "user-metadata", "insecure-registries"];
+var INSPECT_INPUTS = [
+  "registry-username",
+  "registry-password",
+  "insecure-registries",
+  "azure-client-id",
+  "azure-tenant-id",
+  "azure-authority-host"
+];
 var COMMON_FLAGS = {
   json: { type: "boolean" },
   debug: { type: "boolean" },
@@ -423,21 +434,13 @@ async function verifySignatureCommand(args) {
   return verified ? EXIT.ok : EXIT.failed;
 }
 async function inspectCommand(args) {
-  const { values, positionals } = parse(
-    args,
-    {
-      "registry-username": { type: "string" },
-      "registry-password": { type: "string" },
-      "insecure-registries": { type: "string", multiple: true }
-    },
-    true
-  );
+  const { values, positionals } = parse(args, inputFlags(INSPECT_INPUTS, LIST_INPUTS, []), true);
   if (values.help) return void process.stdout.write(INSPECT_HELP), EXIT.ok;
   const [image, ...rest] = positionals;
   if (image === void 0 || rest.length > 0)
     throw new ConfigError("INPUT_MISSING", "inspect takes exactly one image reference");
-  const raw = rawFrom(VERIFY_INPUTS, { ...values, images: image, "trust-policy": "{}" });
-  const config = parseVerifyConfig(raw);
+  const raw = rawFrom(INSPECT_INPUTS, values);
+  const config = { registry: registryConfig(raw), azure: azureConfig(raw) };
   const rt = runtime(values.debug === true);
   const transport = productionTransport(rt);
   const registry = productionRegistry(

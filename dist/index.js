@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-GPBLFX3Y.js";
+} from "./chunks/chunk-VVJ5MMXC.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-PV6HCUH5.js";
+} from "./chunks/chunk-PGBF6IWY.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-GPBLFX3Y.js";
+} from "./chunks/chunk-VVJ5MMXC.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-PV6HCUH5.js";
+} from "./chunks/chunk-PGBF6IWY.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

@@ -186,7 +186,8 @@ function bothOrNeither<N extends string>(raw: RawInputs<N>, a: N, b: N): void {
   }
 }
 
-function registryConfig(
+/** The registry inputs: explicit credentials (both or neither) and plain-HTTP hosts. */
+export function registryConfig(
   raw: RawInputs<'registry-username' | 'registry-password' | 'insecure-registries'>,
 ): RegistryConfig {
   bothOrNeither(raw, 'registry-username', 'registry-password')
@@ -198,7 +199,8 @@ function registryConfig(
   }
 }
 
-function azureConfig(
+/** The Azure identity inputs (environment fallbacks are applied where the credential is made). */
+export function azureConfig(
   raw: RawInputs<'azure-client-id' | 'azure-tenant-id' | 'azure-authority-host'>,
 ): AzureConfig {
   return {

@@ -8,7 +8,12 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { parseSignConfig, parseVerifyConfig } from '../action/config.js'
+import {
+  azureConfig,
+  parseSignConfig,
+  parseVerifyConfig,
+  registryConfig,
+} from '../action/config.js'
 import { SIGN_INPUTS, VERIFY_INPUTS, readRawInputs } from '../action/inputs.js'
 import {
   VERSION,
@@ -96,6 +101,7 @@ const INSPECT_HELP = `usage: oci-notary inspect REF [--json] [registry options]
 Lists the image's Notary signatures (Referrers API or tag schema) and decodes each envelope:
 format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed target.
   --registry-username U --registry-password P   --insecure-registries HOST (repeat)
+  --azure-client-id ID --azure-tenant-id ID     (ACR sign-in with the Azure identity)
 `
 
 function stderrLogger(debug: boolean): Logger {
@@ -134,6 +140,14 @@ function inputFlags(
 }
 
 const LIST_INPUTS = ['images', 'timestamp-url', 'user-metadata', 'insecure-registries']
+const INSPECT_INPUTS = [
+  'registry-username',
+  'registry-password',
+  'insecure-registries',
+  'azure-client-id',
+  'azure-tenant-id',
+  'azure-authority-host',
+] as const
 const COMMON_FLAGS: Options = {
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
@@ -327,21 +341,13 @@ async function verifySignatureCommand(args: string[]): Promise<number> {
 }
 
 async function inspectCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(
-    args,
-    {
-      'registry-username': { type: 'string' },
-      'registry-password': { type: 'string' },
-      'insecure-registries': { type: 'string', multiple: true },
-    },
-    true,
-  )
+  const { values, positionals } = parse(args, inputFlags(INSPECT_INPUTS, LIST_INPUTS, []), true)
   if (values.help) return (void process.stdout.write(INSPECT_HELP), EXIT.ok)
   const [image, ...rest] = positionals
   if (image === undefined || rest.length > 0)
     throw new ConfigError('INPUT_MISSING', 'inspect takes exactly one image reference')
-  const raw = rawFrom(VERIFY_INPUTS, { ...values, images: image, 'trust-policy': '{}' })
-  const config = parseVerifyConfig(raw)
+  const raw = rawFrom(INSPECT_INPUTS, values)
+  const config = { registry: registryConfig(raw), azure: azureConfig(raw) }
   const rt = runtime(values.debug === true)
   const transport = productionTransport(rt)
   const registry = productionRegistry(
