@@ -131,6 +131,10 @@ export interface Repository {
 
 const TAG_PATTERN = /^[\w][\w.-]{0,127}$/
 const MAX_REFERRER_PAGES = 100
+/** Upload sessions tried for one blob when the PUT fails transiently. */
+const UPLOAD_ATTEMPTS = 3
+/** Cap on a blob GET's body when the blob itself is smaller: the registry's error body. */
+const ERROR_BODY_BYTES = 64 * 1024
 
 function contentType(res: HttpResponse): string | undefined {
   const value = res.headers.get('content-type')
@@ -347,7 +351,9 @@ function createRepository(
       .send(registry, {
         method: 'GET',
         url: await url(`blobs/${descriptor.digest}`),
-        maxBytes: descriptor.size,
+        // Room for an error body (401/404 JSON, storage XML) even on a tiny blob; a 200 body is
+        // held to the descriptor size below.
+        maxBytes: Math.max(descriptor.size, ERROR_BODY_BYTES),
         scopes: readScopes(),
         what,
       })
@@ -362,6 +368,12 @@ function createRepository(
         throw err
       })
     if (res.status !== 200) throw responseError(res, 'REGISTRY_PROTOCOL', what)
+    if (res.body.byteLength > descriptor.size) {
+      throw new RegistryError(
+        'TOO_LARGE',
+        `${what}: the blob is larger than its descriptor size ${descriptor.size}`,
+      )
+    }
     if (res.body.byteLength !== descriptor.size) {
       throw new RegistryError(
         'DIGEST_MISMATCH',
@@ -405,11 +417,12 @@ function createRepository(
     let start: HttpResponse
     const uploads = await url('blobs/uploads/')
     if (options.mountFrom !== undefined && options.mountFrom !== repository) {
-      uploads.searchParams.set('mount', digest)
-      uploads.searchParams.set('from', options.mountFrom)
+      const mount = new URL(uploads)
+      mount.searchParams.set('mount', digest)
+      mount.searchParams.set('from', options.mountFrom)
       start = await session.send(registry, {
         method: 'POST',
-        url: uploads,
+        url: mount,
         scopes: [...push, repositoryScope(options.mountFrom, ['pull'])],
         what: `${what} (mount from ${options.mountFrom})`,
       })
@@ -420,6 +433,27 @@ function createRepository(
     } else {
       start = await session.send(registry, { method: 'POST', url: uploads, scopes: push, what })
     }
+    // The PUT into an upload session is never replayed: after a reset or a 5xx the session may be
+    // used up (the blob landed) or hold partial data. Check for the blob, then use a fresh session.
+    let target = uploadTarget(start, digest, what)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await completeUpload(target, bytes, digest, what)
+        return descriptor
+      } catch (err) {
+        const transient = err instanceof RegistryError && err.code === 'REGISTRY_UNAVAILABLE'
+        if (!transient || attempt >= UPLOAD_ATTEMPTS) throw err
+        logger.debug(`${what}: the upload failed (${err.message}); starting a fresh upload session`)
+        await opts.sleep(250 * 2 ** (attempt - 1))
+        if (await blobExists(digest, push)) return descriptor
+        start = await session.send(registry, { method: 'POST', url: uploads, scopes: push, what })
+        target = uploadTarget(start, digest, what)
+      }
+    }
+  }
+
+  /** The URL to PUT the blob to, from the answer that started the upload session. */
+  function uploadTarget(start: HttpResponse, digest: string, what: string): URL {
     if (start.status !== 202)
       throw responseError(start, 'REGISTRY_PUSH', `${what}: starting the upload`)
     const location = start.headers.get('location')
@@ -435,6 +469,15 @@ function createRepository(
     // distribution 2.8 ignores a body on the POST (testbed-facts §1): PUT it to the session URL.
     const target = new URL(location, start.url)
     target.search = `${target.search === '' ? '?' : `${target.search}&`}digest=${encodeURIComponent(digest)}`
+    return target
+  }
+
+  async function completeUpload(
+    target: URL,
+    bytes: Uint8Array,
+    digest: string,
+    what: string,
+  ): Promise<void> {
     const done = await session.send(registry, {
       method: 'PUT',
       url: target,
@@ -442,19 +485,20 @@ function createRepository(
       body: bytes,
       scopes: push,
       what,
+      retry: false,
     })
     if (done.status !== 201 && done.status !== 204) throw responseError(done, 'REGISTRY_PUSH', what)
     const dcd = done.headers.get('docker-content-digest')
     if (dcd !== null && isDigest(dcd) && dcd !== digest) {
       throw new RegistryError('DIGEST_MISMATCH', `${what}: the registry stored ${dcd}`)
     }
-    return descriptor
   }
 
   async function pushManifest(
     bytes: Uint8Array,
     mediaType: string,
-    options: { tag?: string; ifMatch?: string } = {},
+    /** `retry: false` (internal): no transport replay, for the referrers index read-modify-write. */
+    options: { tag?: string; ifMatch?: string; retry?: boolean } = {},
   ): Promise<PushedManifest> {
     pushing = true
     const digest = digestOf(bytes)
@@ -477,6 +521,7 @@ function createRepository(
       body: bytes,
       scopes: push,
       what,
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
     })
     if (res.status === 412) {
       throw new RegistryError(
@@ -645,9 +690,12 @@ function createRepository(
       {
         read: () => readTagIndex(subjectDigest),
         write: async (bytes, ifMatch) =>
+          // Never replayed by the transport: a late replay of this index would drop what
+          // another writer added since; addToReferrersIndex re-reads and merges instead.
           (
             await pushManifest(bytes, MEDIA_TYPE.ociIndex, {
               tag,
+              retry: false,
               ...(ifMatch === undefined ? {} : { ifMatch }),
             })
           ).descriptor.digest,

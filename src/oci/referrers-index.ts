@@ -14,6 +14,7 @@
  */
 import type { Logger } from '../log.js'
 import type { Descriptor } from './descriptor.js'
+import { digestOf } from './digest.js'
 import { RegistryError } from './errors.js'
 import { encodeReferrersIndex, mergeReferrers } from './manifest.js'
 
@@ -27,7 +28,10 @@ export interface TagIndexState {
 export interface TagIndexStore {
   /** The current index under the tag, or undefined when the tag does not exist. */
   read(): Promise<TagIndexState | undefined>
-  /** PUTs the index under the tag; returns its digest. Throws REGISTRY_CONFLICT on 412. */
+  /**
+   * PUTs the index under the tag, once (no blind replay); returns its digest. Throws
+   * REGISTRY_CONFLICT on 412, REGISTRY_UNAVAILABLE when the outcome is unknown (reset, 5xx).
+   */
   write(bytes: Uint8Array, ifMatch: string | undefined): Promise<string>
   /** DELETEs an index manifest by digest. */
   remove(digest: string): Promise<void>
@@ -56,6 +60,9 @@ export interface AddToIndexResult {
   warnings: string[]
 }
 
+/** Index writes whose outcome is unknown (reset, 5xx) before giving up. */
+const MAX_UNAVAILABLE = 4
+
 export async function addToReferrersIndex(
   store: TagIndexStore,
   entries: Descriptor[],
@@ -72,6 +79,7 @@ export async function addToReferrersIndex(
   const ownWrites: string[] = []
   let confirmations = 0
   let rmwMs = 0
+  let unavailable = 0
   let current: TagIndexState | undefined
 
   for (let round = 1; round <= maxRounds; round++) {
@@ -103,11 +111,21 @@ export async function addToReferrersIndex(
     }
     confirmations = 0
     const merged = mergeReferrers(current?.manifests ?? [], missing)
+    const bytes = encodeReferrersIndex(merged)
     try {
-      const digest = await store.write(encodeReferrersIndex(merged), current?.etag)
+      const digest = await store.write(bytes, current?.etag)
       ownWrites.push(digest)
       rmwMs = now() - readAt
     } catch (err) {
+      if (err instanceof RegistryError && err.code === 'REGISTRY_UNAVAILABLE') {
+        // The PUT may or may not have landed: re-read and merge again rather than replaying it
+        // (a late replay would drop what another writer added in the meantime).
+        if (++unavailable >= MAX_UNAVAILABLE) throw err
+        ownWrites.push(digestOf(bytes))
+        logger.debug(`referrers index ${tag}: the write failed (${err.message}); re-reading`)
+        await options.sleep(250 * 2 ** (unavailable - 1) * (0.75 + random() * 0.5))
+        continue
+      }
       if (!(err instanceof RegistryError && err.code === 'REGISTRY_CONFLICT')) throw err
       logger.debug(`referrers index ${tag}: If-Match lost a race; retrying`)
       await options.sleep((20 + random() * 80) * Math.min(round, 8))

@@ -34,6 +34,12 @@ export interface RegistryRequest {
   body?: Uint8Array | string
   maxBytes?: number
   followRedirects?: boolean
+  /**
+   * Let the transport retry transient failures (default true). False for writes that must not be
+   * replayed blindly (an upload PUT into a session, a read-modify-write of the referrers index):
+   * the caller starts over instead.
+   */
+  retry?: boolean
   /** Token scopes this request needs, e.g. `repository:a/b:pull`. */
   scopes: string[]
   /** What is being done, for messages: `fetching manifest ghcr.io/a/b:v1`. */
@@ -194,7 +200,7 @@ export function createSession(options: SessionOptions): Session {
   async function call(
     req: RegistryRequest,
     authorization: string | undefined,
-    retry?: boolean,
+    retry = req.retry,
   ): Promise<HttpResponse> {
     guardUrl(req.url)
     try {
@@ -285,6 +291,15 @@ export function createSession(options: SessionOptions): Session {
         {
           cause: err,
         },
+      )
+    }
+    if (realm.protocol === 'http:' && !allowInsecure(s.host)) {
+      // The registry itself must use https: its credentials are not sent anywhere over plain HTTP,
+      // not even to a loopback realm.
+      throw new RegistryError(
+        'INSECURE_REGISTRY',
+        `registry ${s.host} named a plain-HTTP token realm ${redactUrl(realm)}; refusing to send credentials for an https registry over http`,
+        { remedy: `serve the token realm of ${s.host} over https` },
       )
     }
     const what = `getting a token for ${s.registry} (${scopes.join(' ') || 'no scope'}) from ${redactUrl(realm)}`
@@ -393,18 +408,19 @@ export function createSession(options: SessionOptions): Session {
     return `Bearer ${(await pending).token}`
   }
 
+  async function originOf(s: HostState): Promise<string> {
+    if (!allowInsecure(s.host)) return `https://${s.host}`
+    s.origin ??= detectOrigin(s).catch((err: unknown) => {
+      s.origin = undefined
+      throw err
+    })
+    return s.origin
+  }
+
   return {
     logger,
     guardUrl,
-    async origin(registry) {
-      const s = state(registry)
-      if (!allowInsecure(s.host)) return `https://${s.host}`
-      s.origin ??= detectOrigin(s).catch((err: unknown) => {
-        s.origin = undefined
-        throw err
-      })
-      return s.origin
-    },
+    origin: (registry) => originOf(state(registry)),
     referrersCapability: (registry) => state(registry).referrers,
     setReferrersCapability(registry, value) {
       const s = state(registry)
@@ -413,8 +429,14 @@ export function createSession(options: SessionOptions): Session {
     },
     async send(registry, req) {
       const s = state(registry)
+      // Credentials belong to the registry's origin: a URL the registry handed out on another
+      // origin (an upload Location, storage) gets none, and its 401 is not answered.
+      const origin = new URL(await originOf(s)).origin
+      if (req.url.origin !== origin) return call(req, undefined)
       let res = await call(req, await authorizationFor(s, req.scopes, false))
       if (res.status !== 401) return res
+      // A 401 from where a redirect led (blob storage) is not the registry's challenge.
+      if (new URL(res.url).origin !== origin) return res
       const picked = rememberChallenge(s, res)
       if (picked === undefined) {
         throw responseError(
@@ -443,7 +465,7 @@ export function createSession(options: SessionOptions): Session {
         if (token !== undefined) s.tokens.set(mergeScopes(req.scopes).join(' '), token)
       }
       res = await call(req, authorization)
-      if (res.status === 401) {
+      if (res.status === 401 && new URL(res.url).origin === origin) {
         const again = pickChallenge(parseWwwAuthenticate(res.headers.get('www-authenticate') ?? ''))
         const why =
           again?.params.error === 'insufficient_scope'
