@@ -34,7 +34,7 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-PGBF6IWY.js";
+} from "./chunks/chunk-M3YL6U4R.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-ARJTEEDT.js";
 import {
@@ -384,7 +384,9 @@ async function verifySignatureCommand(args) {
   const { document } = await loadTrustPolicy(values["trust-policy"], {
     inputName: "--trust-policy"
   });
-  const trustStore = await loadTrustStore(values["trust-store"]);
+  const trustStore = await loadTrustStore(values["trust-store"], {
+    stores: document.trustPolicies.flatMap((p) => p.trustStores)
+  });
   const reference = `${values.reference ?? "local/offline-signature"}@${subject.digest}`;
   const statement = selectPolicy(document, reference);
   const metadata = {};

@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-VVJ5MMXC.js";
+} from "./chunks/chunk-PKFQXASK.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-PGBF6IWY.js";
+} from "./chunks/chunk-M3YL6U4R.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

@@ -375,3 +375,35 @@ describe('verify-signature usage', () => {
     expect(check(r, 'payload')?.status).toBe('failed')
   })
 })
+
+describe('notation truststore directory', () => {
+  it('is read only for the stores the policy names: a broken unrelated store does not matter', async () => {
+    const { mkdir, copyFile } = await import('node:fs/promises')
+    const root = join(work, 'truststore')
+    await mkdir(join(root, 'x509', 'ca', 'valid'), { recursive: true })
+    await mkdir(join(root, 'x509', 'ca', 'unrelated'), { recursive: true })
+    await copyFile(
+      join(VECTORS, 'cose_signature.leaf.pem'),
+      join(root, 'x509', 'ca', 'valid', 'leaf.pem'),
+    )
+    await writeFile(join(root, 'x509', 'ca', 'unrelated', 'notes.txt'), 'not a certificate')
+    const args = (stores: string[]): Promise<CliResult> =>
+      subjectOf('cose_signature.sig').then((subject) =>
+        cli([
+          'verify-signature',
+          '--signature',
+          join(VECTORS, 'cose_signature.sig'),
+          '--subject',
+          subject,
+          '--trust-policy',
+          policy(stores),
+          '--trust-store',
+          root,
+        ]),
+      )
+    expect((await args(['ca:valid'])).code).toBe(0)
+    const broken = await args(['ca:unrelated'])
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toContain('notes.txt')
+  })
+})

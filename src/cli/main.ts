@@ -287,7 +287,9 @@ async function verifySignatureCommand(args: string[]): Promise<number> {
   const { document } = await loadTrustPolicy(values['trust-policy'] as string, {
     inputName: '--trust-policy',
   })
-  const trustStore = await loadTrustStore(values['trust-store'] as string)
+  const trustStore = await loadTrustStore(values['trust-store'] as string, {
+    stores: document.trustPolicies.flatMap((p) => p.trustStores),
+  })
   const reference = `${(values.reference as string | undefined) ?? 'local/offline-signature'}@${subject.digest}`
   const statement = selectPolicy(document, reference)
   const metadata: Record<string, string> = {}

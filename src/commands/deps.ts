@@ -228,8 +228,13 @@ export async function loadVerification(
       'input trust-store is required: the trust policy names trust stores',
     )
   }
+  // Like notation, a truststore directory is read only for the stores the policy names, so an
+  // unrelated store with a bad file does not break verification.
+  const stores = document.trustPolicies.flatMap((p) => p.trustStores)
   const trustStore =
-    verify.trustStore === '' ? await loadTrustStore('{}') : await loadTrustStore(verify.trustStore)
+    verify.trustStore === ''
+      ? await loadTrustStore('{}')
+      : await loadTrustStore(verify.trustStore, { stores })
   return {
     policy: document,
     trustStore,

@@ -17,7 +17,8 @@
  *  4. expiry: `now >= io.cncf.notary.expiry` fails;
  *  5. authentic timestamp (§4.2/§4.3), including the TSA chain revocation check;
  *  6. revocation of the signing chain (not run when the action is skip);
- *  7. payload: targetArtifact must equal the artifact on mediaType, digest and size (always);
+ *  7. payload: targetArtifact, decoded as Go encoding/json decodes it (signed-payload.ts), must
+ *     equal the artifact on mediaType, digest and size (always);
  *  8. user metadata: every requested key/value in targetArtifact.annotations (always).
  * Verification of the signature stops at the first enforced failure.
  */
@@ -28,7 +29,6 @@ import { verifyEnvelopeSignature } from '../envelope/signature.js'
 import type { ParsedEnvelope } from '../envelope/types.js'
 import type { Logger } from '../log.js'
 import { MEDIA_TYPE, SIGNING_SCHEME, type SigningScheme } from '../notary/constants.js'
-import { parsePayload } from '../notary/payload.js'
 import type { Descriptor } from '../oci/descriptor.js'
 import type { SignatureAlgorithm } from '../signer/signer.js'
 import { TimestampError } from '../timestamp/errors.js'
@@ -46,6 +46,7 @@ import {
 } from './levels.js'
 import type { TrustPolicyStatement } from './policy.js'
 import { summarizeRevocation, type RevocationChecker } from './revocation.js'
+import { decodeSignedPayload, missingUserMetadata } from './signed-payload.js'
 import { hasTsaStore, trustedCertificatesFor, type TrustStore } from './trust-store.js'
 
 /** The level-governed checks, plus the checks that always apply. */
@@ -719,7 +720,7 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Sign
   // Payload and user metadata: not level-governed, a mismatch always fails.
   let target: Descriptor | undefined
   try {
-    target = parsePayload(parsed.payload).targetArtifact
+    target = decodeSignedPayload(parsed.payload).targetArtifact
     outcome.targetArtifact = target
   } catch (err) {
     run.record({
@@ -744,10 +745,7 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Sign
     }
   }
   if (requested.has('userMetadata') && target !== undefined) {
-    const annotations = target.annotations ?? {}
-    const missing = Object.entries(input.userMetadata ?? {}).filter(
-      ([k, v]) => annotations[k] !== v,
-    )
+    const missing = missingUserMetadata(target.annotations, input.userMetadata ?? {})
     if (missing.length > 0) {
       run.record({
         type: 'userMetadata',
