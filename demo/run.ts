@@ -28,10 +28,13 @@ function show(title: string, run: ActionRun): void {
     const group = /^::group::(.*)$/.exec(line)
     if (group) console.log(`▶ ${group[1]}`)
     else if (line === '::endgroup::') continue
-    else
-      console.log(
-        `  ${line.replace(/^::(warning|error)[^:]*::/, (_m, kind: string) => `${kind.toUpperCase()}: `)}`,
-      )
+    else {
+      // Workflow commands escape newlines as %0A; the runner shows them as line breaks.
+      const text = line
+        .replace(/^::(warning|error)[^:]*::/, (_m, kind: string) => `${kind.toUpperCase()}: `)
+        .replace(/%0A/g, '\n    ')
+      console.log(`  ${text}`)
+    }
   }
 }
 
