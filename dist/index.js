@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-PKFQXASK.js";
+} from "./chunks/chunk-4H7IHSUO.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-M3YL6U4R.js";
+} from "./chunks/chunk-H52634AO.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

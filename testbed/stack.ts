@@ -14,14 +14,8 @@ import {
 } from './registry.js'
 import { startTsa, type TsaHandle } from './tsa.js'
 
-export interface RegistryInfo {
-  mode: RegistryMode
-  host: string
-  url: string
-  username?: string
-  password?: string
-  caPem?: string
-  caPath?: string
+/** What a test needs of a running registry: the handle's data, without its process or servers. */
+export type RegistryInfo = Omit<RegistryHandle, 'stop' | 'stateDir' | 'tokenServer'> & {
   tokenServerUrl?: string
 }
 

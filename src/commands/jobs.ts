@@ -27,9 +27,8 @@ export interface SignJobResult {
   timings: Record<string, number>
 }
 
-/** Signs every image, then (with a trust policy) reads each signature back and verifies it. */
-export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promise<SignJobResult> {
-  const started = Date.now()
+/** One transport, one lazily created Azure identity and one registry client for a whole job. */
+function connect(config: SignConfig | VerifyOnlyConfig, runtime: RuntimeEnv) {
   const transport = productionTransport(runtime)
   const credential = lazyAzureCredential(config.azure, runtime)
   const registry = productionRegistry(
@@ -40,6 +39,13 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
     runtime,
     credential,
   )
+  return { transport, credential, registry }
+}
+
+/** Signs every image, then (with a trust policy) reads each signature back and verifies it. */
+export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promise<SignJobResult> {
+  const started = Date.now()
+  const { transport, credential, registry } = connect(config, runtime)
   // Verification inputs are loaded before signing, so a bad policy fails before anything is pushed.
   const verification = config.verify
     ? await loadVerification(config.verify, transport, runtime)
@@ -88,16 +94,7 @@ export async function runVerifyJob(
   config: VerifyOnlyConfig,
   runtime: RuntimeEnv,
 ): Promise<VerifyReport> {
-  const transport = productionTransport(runtime)
-  const credential = lazyAzureCredential(config.azure, runtime)
-  const registry = productionRegistry(
-    config.images,
-    config.registry,
-    config.azure,
-    transport,
-    runtime,
-    credential,
-  )
+  const { transport, registry } = connect(config, runtime)
   const verification = await loadVerification(config.verify, transport, runtime)
   return verifyWith(
     config.images,
