@@ -34,7 +34,7 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-H52634AO.js";
+} from "./chunks/chunk-JSKKZQUF.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-ARJTEEDT.js";
 import {

@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-4H7IHSUO.js";
+} from "./chunks/chunk-YVOLPJCM.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-H52634AO.js";
+} from "./chunks/chunk-JSKKZQUF.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

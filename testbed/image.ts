@@ -186,19 +186,36 @@ export async function pushTestIndex(
   repository: string,
   tag = 'multi',
   text = 'hello multi-arch',
-): Promise<PushedImage> {
+  options: { withAttestation?: boolean } = {},
+): Promise<PushedImage & { attestationDigest?: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'notary-testbed-index-'))
   try {
     const platforms = ['amd64', 'arm64'].map((arch) => ({
       arch,
       ...imageBlobs(`${text} ${arch}`, arch),
     }))
-    const manifests = platforms.map((p) => ({
+    const manifests: Record<string, unknown>[] = platforms.map((p) => ({
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
       digest: p.manifest.digest,
       size: p.manifest.bytes.length,
       platform: { architecture: p.arch, os: 'linux' },
     }))
+    // What docker buildx adds for provenance: an unknown/unknown "attestation-manifest" entry.
+    const attestation = options.withAttestation
+      ? imageBlobs(`${text} provenance`, 'unknown')
+      : undefined
+    if (attestation) {
+      manifests.push({
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        digest: attestation.manifest.digest,
+        size: attestation.manifest.bytes.length,
+        platform: { architecture: 'unknown', os: 'unknown' },
+        annotations: {
+          'vnd.docker.reference.digest': platforms[0]?.manifest.digest,
+          'vnd.docker.reference.type': 'attestation-manifest',
+        },
+      })
+    }
     const index = Buffer.from(
       JSON.stringify({
         schemaVersion: 2,
@@ -213,7 +230,11 @@ export async function pushTestIndex(
     }
     await writeLayout(
       dir,
-      [...platforms.flatMap((p) => [...p.blobs, p.manifest]), { digest: top.digest, bytes: index }],
+      [
+        ...platforms.flatMap((p) => [...p.blobs, p.manifest]),
+        ...(attestation ? [...attestation.blobs, attestation.manifest] : []),
+        { digest: top.digest, bytes: index },
+      ],
       top,
       tag,
     )
@@ -224,12 +245,13 @@ export async function pushTestIndex(
       repository,
       tag,
       ...top,
-      children: manifests.map((m) => ({
-        digest: m.digest,
-        size: m.size,
-        mediaType: m.mediaType,
-        platform: `linux/${m.platform.architecture}`,
+      children: platforms.map((p) => ({
+        digest: p.manifest.digest,
+        size: p.manifest.bytes.length,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        platform: `linux/${p.arch}`,
       })),
+      ...(attestation ? { attestationDigest: attestation.manifest.digest } : {}),
     }
   } finally {
     await rm(dir, { recursive: true, force: true })

@@ -174,7 +174,11 @@ describe('our signatures through the CLI', () => {
 
   it('with --recursive signs an index and each platform manifest; each verifies', async () => {
     const reg = registry()
-    const index = await pushTestIndex(reg, 'cli/multi', 'multi')
+    // With a buildx-style provenance entry (unknown/unknown attestation-manifest), which is skipped.
+    const index = await pushTestIndex(reg, 'cli/multi', 'multi', 'hello multi-arch', {
+      withAttestation: true,
+    })
+    expect(index.attestationDigest).toMatch(/^sha256:/)
     const signed = await cli([
       'sign',
       '--images',
@@ -198,6 +202,8 @@ describe('our signatures through the CLI', () => {
     ])
     expect(entries.slice(1).map((e) => e.platform)).toEqual(['linux/amd64', 'linux/arm64'])
     expect(entries.slice(1).every((e) => e.parentDigest === index.digest)).toBe(true)
+    expect(entries.map((e) => e.digest)).not.toContain(index.attestationDigest)
+    expect(signed.stderr).toContain(`skipping attestation manifest ${index.attestationDigest}`)
     for (const child of index.children ?? []) {
       const verify = await cli([
         'verify',

@@ -90,6 +90,14 @@ async function resolveTargets(
       )
       for (const child of index.manifests) {
         const p = child.platform
+        // docker buildx stores provenance/SBOM as unknown/unknown "attestation-manifest" entries:
+        // they are not runnable images, and they are signed through the index that lists them.
+        if (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') {
+          deps.logger.info(
+            `${image}: skipping attestation manifest ${child.digest} (signed via the index)`,
+          )
+          continue
+        }
         targets.push({
           reference: image,
           repository,
