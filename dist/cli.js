@@ -265,9 +265,7 @@ function rawFrom(names, values) {
   return readRawInputs(names, (name) => {
     const v = values[name];
     if (v === void 0) return "";
-    if (Array.isArray(v)) return v.join("\n");
-    if (typeof v === "boolean") return String(v);
-    return String(v);
+    return Array.isArray(v) ? v.join("\n") : String(v);
   });
 }
 function parse(args, options, allowPositionals = false) {

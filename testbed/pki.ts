@@ -159,7 +159,8 @@ async function issue(opts: IssueOptions): Promise<IssuedCert> {
   }
 }
 
-function caExtensions(pathLength?: number): x509.Extension[] {
+/** basicConstraints CA (critical) and keyUsage keyCertSign|cRLSign|digitalSignature (critical). */
+export function caExtensions(pathLength?: number): x509.Extension[] {
   return [
     new x509.BasicConstraintsExtension(true, pathLength, true),
     new x509.KeyUsagesExtension(

@@ -161,9 +161,7 @@ function rawFrom<N extends string>(
   return readRawInputs(names, (name) => {
     const v = values[name]
     if (v === undefined) return ''
-    if (Array.isArray(v)) return v.join('\n')
-    if (typeof v === 'boolean') return String(v)
-    return String(v)
+    return Array.isArray(v) ? v.join('\n') : String(v)
   })
 }
 

@@ -13,7 +13,7 @@ import {
   webcrypto,
   type KeyObject,
 } from 'node:crypto'
-import { testKey } from '../pki.js'
+import { caExtensions, testKey } from '../pki.js'
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0])
 
@@ -81,16 +81,6 @@ async function issue(opts: {
   const der = new Uint8Array(cert.rawData)
   return { der, pem: cert.toString('pem') + '\n', subject: opts.subject, key: opts.key }
 }
-
-const caExtensions = (pathLength?: number): x509.Extension[] => [
-  new x509.BasicConstraintsExtension(true, pathLength, true),
-  new x509.KeyUsagesExtension(
-    x509.KeyUsageFlags.keyCertSign |
-      x509.KeyUsageFlags.cRLSign |
-      x509.KeyUsageFlags.digitalSignature,
-    true,
-  ),
-]
 
 const caCache = new Map<TrustModel, Promise<{ root: MockCert; issuing: MockCert }>>()
 
