@@ -34,7 +34,7 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-JSKKZQUF.js";
+} from "./chunks/chunk-CQSUUPOR.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-ARJTEEDT.js";
 import {

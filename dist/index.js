@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-YVOLPJCM.js";
+} from "./chunks/chunk-MNXCE5FC.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-JSKKZQUF.js";
+} from "./chunks/chunk-CQSUUPOR.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

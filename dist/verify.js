@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-YVOLPJCM.js";
+} from "./chunks/chunk-MNXCE5FC.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-JSKKZQUF.js";
+} from "./chunks/chunk-CQSUUPOR.js";
 import {
   getInput
 } from "./chunks/chunk-T7SYLWVO.js";

@@ -6,8 +6,12 @@
  * `sha256-<hex>` index loses entries when two writers overlap. So each writer loops:
  *   read → add what is missing → PUT (with If-Match when the registry sent an ETag)
  *   → re-read; if another writer's PUT dropped our entry, merge again;
- * and only stops after seeing its entries in two reads separated by a settle delay longer than a
- * read-modify-write cycle, which catches an overlapping writer's late PUT. Then it deletes the
+ * and only stops after two reads, separated by a settle delay longer than a read-modify-write
+ * cycle, return the same index digest listing its entries. The index being unchanged matters, not
+ * the entries being present twice: between two reads another writer may drop our entry and a third
+ * restore it, while a fourth that read the gap still has a PUT in flight (seen under load). An
+ * index that stayed the same for longer than any writer's read-to-PUT window can only be replaced
+ * by a writer that read it, so our entries are safe. Then it deletes the
  * index it started from and its own superseded writes, never the index that is current, and never
  * an index another writer wrote in the meantime (that writer cleans up its own). A failed delete is
  * a warning (GHCR answers 405).
@@ -78,6 +82,7 @@ export async function addToReferrersIndex(
   let firstRead = true
   const ownWrites: string[] = []
   let confirmations = 0
+  let confirmedDigest: string | undefined
   let rmwMs = 0
   let unavailable = 0
   let current: TagIndexState | undefined
@@ -98,7 +103,9 @@ export async function addToReferrersIndex(
         )
         return { indexDigest: current?.digest ?? '', written: false, deleted: [], warnings: [] }
       }
-      confirmations++
+      // A changed digest means writes happened since the last read: start confirming again.
+      confirmations = confirmations > 0 && current?.digest === confirmedDigest ? 2 : 1
+      confirmedDigest = current?.digest
       if (confirmations >= 2) break
       const settle = Math.max(minSettle, 3 * rmwMs) + random() * minSettle
       await options.sleep(settle)
@@ -131,10 +138,12 @@ export async function addToReferrersIndex(
       await options.sleep((20 + random() * 80) * Math.min(round, 8))
     }
   }
-  if (current === undefined || confirmations === 0) {
+  if (current === undefined || confirmations < 2) {
+    const state =
+      confirmations === 0 ? 'it still does not list' : 'it lists, but could not confirm as stable,'
     throw new RegistryError(
       'REGISTRY_PUSH',
-      `referrers index ${tag} kept changing under concurrent writers: after ${maxRounds} rounds it still does not list ${entries.map((e) => e.digest).join(', ')}`,
+      `referrers index ${tag} kept changing under concurrent writers: after ${maxRounds} rounds ${state} ${entries.map((e) => e.digest).join(', ')}`,
     )
   }
 

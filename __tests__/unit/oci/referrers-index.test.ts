@@ -8,6 +8,7 @@ import { silentLogger } from '../../../src/log.js'
 import type { Descriptor } from '../../../src/oci/descriptor.js'
 import { digestOf } from '../../../src/oci/digest.js'
 import { RegistryError } from '../../../src/oci/errors.js'
+import { encodeReferrersIndex } from '../../../src/oci/manifest.js'
 import { addToReferrersIndex, type TagIndexStore } from '../../../src/oci/referrers-index.js'
 
 interface MemoryRegistry {
@@ -129,6 +130,68 @@ describe('addToReferrersIndex', () => {
       expect(reg.deletesOfCurrent).toBe(0)
       expect(results.every((r) => r.warnings.length === 0)).toBe(true)
     }
+  })
+
+  it('confirms only an unchanged index: an entry dropped and restored between two reads is not safe', async () => {
+    // The interleaving seen under load, scripted: after our write, the first read lists us; then
+    // writer A drops us (a stale PUT), writer B restores us, and writer C reads the gap and has its
+    // PUT in flight. The second read lists us again, under another digest. Stopping there would let
+    // C's PUT drop us after we finished; waiting for the same digest twice sees it land and repairs.
+    const reg: MemoryRegistry = { manifests: new Map(), deletesOfCurrent: 0, writes: 0 }
+    const base = memoryStore(reg)
+    await addToReferrersIndex(base, [entry(0)], options)
+    const put = (entries: Descriptor[]): string =>
+      (reg.tag = digestOf(encodeReferrersIndex(entries)))
+    const putIndex = (entries: Descriptor[]): void => {
+      reg.manifests.set(put(entries), entries)
+    }
+    let reads = 0
+    let staleWriterC: Descriptor[] | undefined
+    const scripted: TagIndexStore = {
+      ...base,
+      async read() {
+        reads++
+        if (reads === 3) {
+          putIndex([entry(0), entry(2)]) // A: read before our write, PUT after it
+          staleWriterC = [entry(0), entry(2), entry(3)] // C reads the gap, PUT pending
+          putIndex([entry(0), entry(2), entry(1), entry(4)]) // B had our entry: restores it
+        }
+        if (reads === 4) landStaleWrite()
+        return base.read()
+      },
+    }
+    const landStaleWrite = (): void => {
+      if (staleWriterC) putIndex(staleWriterC)
+      staleWriterC = undefined
+    }
+    const result = await addToReferrersIndex(scripted, [entry(1)], options)
+    landStaleWrite() // if we stopped before it landed, it lands now
+    const listed = reg.manifests.get(reg.tag as string)?.map((d) => d.digest)
+    expect(listed).toEqual([entry(0), entry(2), entry(3), entry(1)].map((d) => d.digest))
+    expect(result.indexDigest).toBe(reg.tag)
+  })
+
+  it('gives up with REGISTRY_PUSH when the index keeps changing, even while it lists the entry', async () => {
+    const reg: MemoryRegistry = { manifests: new Map(), deletesOfCurrent: 0, writes: 0 }
+    const inner = memoryStore(reg)
+    let churn = 100
+    const busy: TagIndexStore = {
+      ...inner,
+      async read() {
+        const state = await inner.read()
+        if (state === undefined) return state
+        // another writer appends one more signature before every read
+        const manifests = [...state.manifests, entry(churn++)]
+        const digest = digestOf(encodeReferrersIndex(manifests))
+        reg.manifests.set(digest, manifests)
+        reg.tag = digest
+        return { digest, manifests }
+      },
+    }
+    await expect(
+      addToReferrersIndex(busy, [entry(1)], { ...options, maxRounds: 6 }),
+    ).rejects.toMatchObject({ code: 'REGISTRY_PUSH', message: /could not confirm as stable/ })
+    expect(reg.manifests.get(reg.tag as string)?.map((d) => d.digest)).toContain(entry(1).digest)
   })
 
   it('gives up with REGISTRY_PUSH when another writer keeps dropping the entry', async () => {
