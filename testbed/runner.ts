@@ -40,7 +40,12 @@ export async function runAction(
   entry: string,
   inputs: Record<string, string>,
   env: Record<string, string | undefined> = {},
-  options: { timeoutMs?: number; cwd?: string } = {},
+  options: {
+    timeoutMs?: number
+    cwd?: string
+    /** The node binary to run it with (default: the one running the tests). */
+    node?: string
+  } = {},
 ): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'notary-runner-'))
   const outputPath = join(dir, 'output')
@@ -72,7 +77,7 @@ export async function runAction(
   })) {
     if (v !== undefined) childEnv[k] = v
   }
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(options.node ?? process.execPath, [entry], {
     env: childEnv,
     cwd: options.cwd ?? dir,
     stdio: ['ignore', 'pipe', 'pipe'],

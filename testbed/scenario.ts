@@ -40,6 +40,7 @@ export async function artifactSigningScenario(
   mocks: AzureMocks,
   work: string,
   repository = 'demo/hello',
+  options: { node?: string } = {},
 ): Promise<ScenarioResult> {
   const registry = testbed.registries.token
   const image = await pushTestImage(registry, repository, 'v1', `hello from ${repository}`)
@@ -81,6 +82,7 @@ export async function artifactSigningScenario(
       ...registryInputs,
     },
     env,
+    options,
   )
   const byDigest = `${registry.host}/${repository}@${sign.outputs.digest ?? image.digest}`
   const verify = await runAction(
@@ -93,6 +95,7 @@ export async function artifactSigningScenario(
       ...registryInputs,
     },
     env,
+    options,
   )
   const wrongIdentity = await runAction(
     dist('verify.js'),
@@ -107,6 +110,7 @@ export async function artifactSigningScenario(
       ...registryInputs,
     },
     env,
+    options,
   )
   return {
     registry,
