@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata'
 import * as x509 from '@peculiar/x509'
+import * as asn1js from 'asn1js'
 import {
   createPublicKey,
   generateKeyPairSync,
@@ -19,6 +20,10 @@ type CryptoKey = webcrypto.CryptoKey
 
 const ALG = { name: 'ECDSA', namedCurve: 'P-256' }
 const SIGN = { name: 'ECDSA', hash: 'SHA-256' }
+/** RFC 5280 §4.2.1.15 / §5.2.6 freshestCRL, §5.2.3 cRLNumber, §5.2.4 deltaCRLIndicator. */
+const OID_FRESHEST_CRL = '2.5.29.46'
+const OID_CRL_NUMBER = '2.5.29.20'
+const OID_DELTA_CRL_INDICATOR = '2.5.29.27'
 const LONG_AGO = new Date('2000-01-01T00:00:00Z')
 const FAR_FUTURE = new Date('2099-12-31T23:59:59Z')
 
@@ -47,6 +52,8 @@ export interface IssueOptions {
   ca?: boolean
   ocsp?: string[]
   crl?: string[]
+  /** URLs for a freshestCRL (delta CRL distribution point) extension. */
+  freshestCrl?: string[]
   eku?: string[]
   notBefore?: Date
   notAfter?: Date
@@ -72,6 +79,7 @@ export async function issueCert(o: IssueOptions): Promise<TestCert> {
   }
   if (o.ocsp?.length) ext.push(new x509.AuthorityInfoAccessExtension({ ocsp: o.ocsp }))
   if (o.crl?.length) ext.push(new x509.CRLDistributionPointsExtension(o.crl))
+  if (o.freshestCrl?.length) ext.push(freshestCrlExtension(o.freshestCrl))
   ext.push(await x509.SubjectKeyIdentifierExtension.create(own.publicKey))
   ext.push(await x509.AuthorityKeyIdentifierExtension.create(signer.publicKey))
   const serial = `7${randomBytes(10).toString('hex').slice(1)}`
@@ -96,6 +104,19 @@ export async function issueCert(o: IssueOptions): Promise<TestCert> {
   }
 }
 
+/** freshestCRL: the same syntax as CRLDistributionPoints (fullName URIs), non-critical. */
+function freshestCrlExtension(urls: string[]): x509.Extension {
+  return new x509.Extension(
+    OID_FRESHEST_CRL,
+    false,
+    new x509.CRLDistributionPointsExtension(urls).value,
+  )
+}
+
+function integerExtension(oid: string, critical: boolean, n: bigint | number): x509.Extension {
+  return new x509.Extension(oid, critical, asn1js.Integer.fromBigInt(n).toBER())
+}
+
 export interface RevocationPki {
   root: TestCert
   intermediate: TestCert
@@ -104,9 +125,11 @@ export interface RevocationPki {
 }
 
 /** root (no endpoints) → intermediate (endpoints `intermediate`) → leaf (endpoints `leaf`). */
+export type Endpoints = Pick<IssueOptions, 'ocsp' | 'crl' | 'freshestCrl'>
+
 export async function revocationPki(endpoints: {
-  leaf?: { ocsp?: string[]; crl?: string[] }
-  intermediate?: { ocsp?: string[]; crl?: string[] }
+  leaf?: Endpoints
+  intermediate?: Endpoints
 }): Promise<RevocationPki> {
   const id = randomBytes(3).toString('hex')
   const root = await issueCert({
@@ -133,12 +156,26 @@ export interface CrlOptions {
   /** null: no nextUpdate. */
   nextUpdate?: Date | null
   extensions?: x509.Extension[]
+  /** cRLNumber extension (non-critical). */
+  number?: bigint | number
+  /** freshestCRL extension naming these delta CRL URLs (non-critical). */
+  freshestCrl?: string[]
+  /** Makes this a delta CRL: critical deltaCRLIndicator with this BaseCRLNumber. */
+  deltaOf?: bigint | number
+  /** Sign with this key instead of the issuer's (the issuer name stays `issuer.subject`). */
+  signingKey?: KeyObject
 }
 
 /** A CRL signed by `issuer`'s key (default: valid from a minute ago for a day). */
 export async function makeCrl(issuer: TestCert, o: CrlOptions = {}): Promise<Uint8Array> {
-  const { privateKey } = await keys(issuer.key)
+  const { privateKey } = await keys(o.signingKey ?? issuer.key)
   const now = Date.now()
+  const extensions = [...(o.extensions ?? [])]
+  if (o.number !== undefined) extensions.push(integerExtension(OID_CRL_NUMBER, false, o.number))
+  if (o.deltaOf !== undefined) {
+    extensions.push(integerExtension(OID_DELTA_CRL_INDICATOR, true, o.deltaOf))
+  }
+  if (o.freshestCrl?.length) extensions.push(freshestCrlExtension(o.freshestCrl))
   const crl = await x509.X509CrlGenerator.create({
     issuer: issuer.subject,
     thisUpdate: o.thisUpdate ?? new Date(now - 60_000),
@@ -149,7 +186,7 @@ export async function makeCrl(issuer: TestCert, o: CrlOptions = {}): Promise<Uin
       ...(r.reason !== undefined ? { reason: r.reason } : {}),
       ...(r.invalidity ? { invalidity: r.invalidity } : {}),
     })),
-    ...(o.extensions ? { extensions: o.extensions } : {}),
+    ...(extensions.length ? { extensions } : {}),
     signingAlgorithm: SIGN,
     signingKey: privateKey,
   })
