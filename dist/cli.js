@@ -34,14 +34,14 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-CQSUUPOR.js";
+} from "./chunks/chunk-LSABW7E2.js";
 import "./chunks/chunk-NQ2ETGFX.js";
-import "./chunks/chunk-ARJTEEDT.js";
+import "./chunks/chunk-OY57QJNS.js";
 import {
   ActionError,
   ConfigError,
   formatCauseChain
-} from "./chunks/chunk-QITFBBGE.js";
+} from "./chunks/chunk-SDPK7C2D.js";
 import "./chunks/chunk-2ZTQXNXN.js";
 
 // src/cli/main.ts

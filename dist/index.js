@@ -4,18 +4,18 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-MNXCE5FC.js";
+} from "./chunks/chunk-FUGYO5NJ.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-CQSUUPOR.js";
+} from "./chunks/chunk-LSABW7E2.js";
 import {
   getInput
-} from "./chunks/chunk-T7SYLWVO.js";
+} from "./chunks/chunk-LHDFCURT.js";
 import "./chunks/chunk-NQ2ETGFX.js";
-import "./chunks/chunk-ARJTEEDT.js";
-import "./chunks/chunk-QITFBBGE.js";
+import "./chunks/chunk-OY57QJNS.js";
+import "./chunks/chunk-SDPK7C2D.js";
 import "./chunks/chunk-2ZTQXNXN.js";
 
 // src/action/sign-entry.ts

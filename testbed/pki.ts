@@ -329,7 +329,10 @@ export async function createTsaPki(
   return { root, leaf, chainDer: [leaf.der, root.der] }
 }
 
-/** A TLS server certificate for 127.0.0.1/localhost issued by `ca` (for the HTTPS test servers). */
+/**
+ * A TLS server certificate for 127.0.0.1/localhost issued by `ca` (for the HTTPS test servers),
+ * also naming `registry.test`: a name no resolver knows, reachable only through testbed/proxy.ts.
+ */
 export async function createServerCertificate(
   ca: IssuedCert & { kind: KeyKind },
 ): Promise<IssuedCert> {
@@ -347,6 +350,7 @@ export async function createServerCertificate(
       new x509.SubjectAlternativeNameExtension([
         { type: 'ip', value: '127.0.0.1' },
         { type: 'dns', value: 'localhost' },
+        { type: 'dns', value: 'registry.test' },
       ]),
     ],
   })

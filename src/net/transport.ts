@@ -2,15 +2,18 @@
  * The only module that talks HTTP. Everything networked (registry, TSA, Artifact Signing, OCSP/CRL)
  * goes through a `Transport`, so tests can count round trips and fakes can stand in.
  *
- * - keep-alive comes from Node's fetch (undici) connection pool;
+ * - keep-alive from one process-wide undici pool (src/net/dispatcher.ts), which also routes
+ *   through the runner's proxy variables and accepts response headers up to 128 KiB;
  * - per-attempt timeouts; bounded response bodies (read as a stream, aborted past the cap);
  * - retries with exponential backoff for connection errors, 408, 429 and 5xx (not 501/505),
  *   honouring `Retry-After` (seconds or HTTP date) and `retry-after-ms`;
  * - redirects followed by hand so that `Authorization` never crosses to another origin;
  * - URLs are logged without their query string (blob redirects carry signed query tokens).
  */
+import { fetch as undiciFetch } from 'undici'
 import { ActionError } from '../errors.js'
 import type { Logger } from '../log.js'
+import { createDispatcherPool, type DispatcherPool, type Route } from './dispatcher.js'
 
 export type TransportCode = 'NETWORK' | 'TIMEOUT' | 'RESPONSE_TOO_LARGE' | 'TOO_MANY_REDIRECTS'
 export class TransportError extends ActionError<TransportCode> {}
@@ -68,6 +71,7 @@ export interface TransportOptions {
   onRequest?: (event: RequestEvent) => void
   /** Injected for tests. */
   sleep?: (ms: number) => Promise<void>
+  /** Injected for tests; it then gets no dispatcher (no pool, no proxy). */
   fetchImpl?: typeof fetch
 }
 
@@ -175,11 +179,26 @@ async function readBounded(res: Response, maxBytes: number, what: string): Promi
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
+// One pool per process, like Node's global dispatcher: every client shares its connections.
+let sharedPool: DispatcherPool | undefined
+const proxiesLogged = new Set<string>()
+
 export function createTransport(options: TransportOptions = {}): Transport {
   const opts = { ...DEFAULTS, ...options }
   const sleep = options.sleep ?? defaultSleep
-  const doFetch = options.fetchImpl ?? fetch
+  const pool = options.fetchImpl ? undefined : (sharedPool ??= createDispatcherPool())
+  // undici's fetch and Node's share the WHATWG types; only the declarations differ.
+  const doFetch = options.fetchImpl ?? (undiciFetch as unknown as typeof fetch)
   const userAgent = options.userAgent ?? USER_AGENT
+
+  function routeFor(url: URL): Route | undefined {
+    const route = pool?.routeFor(url)
+    if (route?.proxy !== undefined && !proxiesLogged.has(route.proxy)) {
+      proxiesLogged.add(route.proxy)
+      options.logger?.info(`using proxy ${route.proxy} for ${url.protocol}// requests`)
+    }
+    return route
+  }
 
   async function once(
     req: HttpRequest,
@@ -189,29 +208,31 @@ export function createTransport(options: TransportOptions = {}): Transport {
     body: Uint8Array | string | undefined,
   ): Promise<Response> {
     const timeoutMs = req.timeoutMs ?? opts.timeoutMs
+    const route = routeFor(url)
+    const via = route?.proxy === undefined ? '' : ` (via proxy ${route.proxy})`
     try {
-      return await doFetch(url, {
+      const init: RequestInit & { dispatcher?: unknown } = {
         method,
         headers,
         body: body === undefined ? undefined : typeof body === 'string' ? body : Buffer.from(body),
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
-      })
+        ...(route === undefined ? {} : { dispatcher: route.dispatcher }),
+      }
+      return await doFetch(url, init)
     } catch (err) {
       const name = (err as { name?: string }).name
       if (name === 'TimeoutError' || name === 'AbortError') {
         throw new TransportError(
           'TIMEOUT',
-          `${method} ${redactUrl(url)} timed out after ${timeoutMs} ms`,
+          `${method} ${redactUrl(url)}${via} timed out after ${timeoutMs} ms`,
           { cause: err },
         )
       }
       throw new TransportError(
         'NETWORK',
-        `${method} ${redactUrl(url)} failed: ${networkReason(err)}`,
-        {
-          cause: err,
-        },
+        `${method} ${redactUrl(url)}${via} failed: ${networkReason(err)}`,
+        { cause: err },
       )
     }
   }
@@ -298,9 +319,20 @@ export function createTransport(options: TransportOptions = {}): Transport {
   }
 }
 
+/**
+ * The innermost error's code (ECONNREFUSED, UND_ERR_HEADERS_OVERFLOW, ...) or, when the code says
+ * nothing by itself, its message: fetch wraps socket errors once or twice, and a proxy's refusal
+ * arrives as UND_ERR_ABORTED with "Proxy response (407) ..." only in the message.
+ */
 function networkReason(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause
-  if (cause?.code !== undefined) return cause.code
-  if (cause?.message !== undefined) return cause.message
+  let innermost: unknown = err
+  for (let depth = 0; depth < 5; depth++) {
+    const cause = (innermost as { cause?: unknown } | undefined)?.cause
+    if (cause === undefined || cause === null) break
+    innermost = cause
+  }
+  const { code, message } = innermost as { code?: unknown; message?: unknown }
+  if (typeof code === 'string' && code !== 'UND_ERR_ABORTED') return code
+  if (typeof message === 'string' && message !== '') return message
   return err instanceof Error ? err.message : String(err)
 }

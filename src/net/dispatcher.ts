@@ -1,0 +1,83 @@
+/**
+ * Connection pools for the Transport: one direct pool, one per proxy.
+ *
+ * - Proxies follow the runner's own rules, so that we reach what `actions/checkout` and
+ *   `core.getIDToken` reach: `https_proxy`/`HTTPS_PROXY` for https, `http_proxy`/`HTTP_PROXY` for
+ *   http, `no_proxy`/`NO_PROXY` (`*`, host, `.suffix`, host:port), loopback never proxied. The rules
+ *   are @actions/http-client's `getProxyUrl`, used as is rather than rewritten.
+ * - Response headers up to 128 KiB: Node's default of 16 KiB fails on registries that send larger
+ *   ones (Google Artifact Registry sends about 21 KB; actions/attest-build-provenance#606 needed
+ *   `NODE_OPTIONS=--max-http-header-size`, which an action cannot set for itself).
+ * - The undici behind it is the one bundled with us, not the one inside Node, so Node 20 and
+ *   Node 24 run the same HTTP client.
+ */
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
+import { Agent, ProxyAgent, type Dispatcher } from 'undici'
+import { ActionError } from '../errors.js'
+
+/** A proxy variable that names no usable http(s) proxy. */
+export class ProxyError extends ActionError<'PROXY_URL'> {}
+
+export const MAX_RESPONSE_HEADER_BYTES = 128 * 1024
+
+export interface Route {
+  dispatcher: Dispatcher
+  /** The proxy's origin (never its credentials), when the request goes through one. */
+  proxy?: string
+}
+
+export interface DispatcherPool {
+  /** Where a request to `url` goes: direct, or through the proxy the environment names. */
+  routeFor(url: URL): Route
+  close(): Promise<void>
+}
+
+export function createDispatcherPool(): DispatcherPool {
+  const direct = new Agent({ maxHeaderSize: MAX_RESPONSE_HEADER_BYTES })
+  const proxies = new Map<string, Route>()
+  return {
+    routeFor(url) {
+      const named = getProxyUrl(url)
+      if (named === undefined) return { dispatcher: direct }
+      const proxyUrl = usableProxyUrl(named, url)
+      const key = proxyUrl.href
+      let route = proxies.get(key)
+      if (route === undefined) {
+        // getProxyUrl's URL decodes user and password; ProxyAgent wants them as a header.
+        const token =
+          proxyUrl.username || proxyUrl.password
+            ? `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+            : undefined
+        route = {
+          dispatcher: new ProxyAgent({
+            uri: proxyUrl.origin,
+            ...(token === undefined ? {} : { token }),
+            maxHeaderSize: MAX_RESPONSE_HEADER_BYTES,
+          }),
+          proxy: proxyUrl.origin,
+        }
+        proxies.set(key, route)
+      }
+      return route
+    },
+    async close() {
+      await Promise.all(
+        [direct, ...[...proxies.values()].map((r) => r.dispatcher)].map((d) => d.close()),
+      )
+    },
+  }
+}
+
+/**
+ * `proxy.corp:3128` parses as a URL whose scheme is `proxy.corp:`; people mean http. Anything else
+ * that is not http(s) (socks5://, say) is refused by name rather than failing later as "Invalid URL".
+ */
+function usableProxyUrl(named: URL, target: URL): URL {
+  if (named.protocol === 'http:' || named.protocol === 'https:') return named
+  if (/^[^/@]+:\d+$/.test(named.href)) return new URL(`http://${named.href}`)
+  const variable = target.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY'
+  throw new ProxyError(
+    'PROXY_URL',
+    `${variable} names a ${named.protocol.replace(/:$/, '')} proxy; only http:// and https:// proxies are supported`,
+  )
+}
