@@ -34,7 +34,7 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-LSABW7E2.js";
+} from "./chunks/chunk-PXMVXOEQ.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-OY57QJNS.js";
 import {

@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-FUGYO5NJ.js";
+} from "./chunks/chunk-YZ6GSA3P.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-LSABW7E2.js";
+} from "./chunks/chunk-PXMVXOEQ.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";

@@ -22,7 +22,7 @@ import { constants, createHash, verify as nodeVerify, type KeyObject } from 'nod
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import type { Logger } from '../log.js'
-import type { Transport } from '../net/transport.js'
+import type { HttpResponse, HttpRequest, Transport } from '../net/transport.js'
 import { EKU_OID, parseCertificate, type CertificateInfo } from '../x509/certificate.js'
 import { certificateVersion } from './trust-store.js'
 
@@ -652,6 +652,31 @@ export function createRevocationChecker(opts: RevocationCheckerOptions): Revocat
   const ocspTimeoutMs = opts.ocspTimeoutMs ?? OCSP_TIMEOUT_MS
   const crlTimeoutMs = opts.crlTimeoutMs ?? CRL_TIMEOUT_MS
 
+  // A run verifies many images signed with one chain: each CRL and each OCSP answer is fetched
+  // once per checker (requests carry no nonce, so they are identical), concurrent checks share
+  // the request in flight. Only 200 responses are kept; a failure is fetched again next time.
+  // What is kept is the response, not a verdict: every check still validates it at its own time.
+  const responses = new Map<string, Promise<HttpResponse>>()
+  function requestShared(req: HttpRequest): Promise<HttpResponse> {
+    const body = req.body === undefined ? '' : Buffer.from(req.body).toString('base64')
+    const key = `${req.method} ${String(req.url)} ${body}`
+    let pending = responses.get(key)
+    if (pending === undefined) {
+      pending = opts.transport.request(req).then(
+        (res) => {
+          if (res.status !== 200) responses.delete(key)
+          return res
+        },
+        (err: unknown) => {
+          responses.delete(key)
+          throw err
+        },
+      )
+      responses.set(key, pending)
+    }
+    return pending
+  }
+
   /** One OCSP server; `definitive` when it gave a real answer (good, revoked or unknown status). */
   async function ocspFromServer(
     server: string,
@@ -673,8 +698,8 @@ export function createRevocationChecker(opts: RevocationCheckerOptions): Revocat
       const common = { timeoutMs: ocspTimeoutMs, maxBytes: OCSP_MAX_RESPONSE_BYTES, retry: false }
       const res =
         getUrl !== undefined
-          ? await opts.transport.request({ method: 'GET', url: getUrl, ...common })
-          : await opts.transport.request({
+          ? await requestShared({ method: 'GET', url: getUrl, ...common })
+          : await requestShared({
               method: 'POST',
               url: server,
               body: request,
@@ -720,7 +745,7 @@ export function createRevocationChecker(opts: RevocationCheckerOptions): Revocat
   async function fetchCrl(url: string): Promise<ParsedCrl> {
     const schemeProblem = httpOnly(url)
     if (schemeProblem !== undefined) throw new Error(`unsupported scheme: ${schemeProblem}`)
-    const res = await opts.transport.request({
+    const res = await requestShared({
       method: 'GET',
       url,
       timeoutMs: crlTimeoutMs,

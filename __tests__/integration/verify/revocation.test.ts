@@ -187,6 +187,54 @@ describe('CRL', () => {
   })
 })
 
+describe('one checker, many images', () => {
+  const counted = (): { checker: RevocationChecker; requests: string[] } => {
+    const requests: string[] = []
+    const transport = createTransport({
+      maxAttempts: 1,
+      onRequest: (e) => requests.push(`${e.method} ${e.url}`),
+    })
+    return { checker: createRevocationChecker({ transport }), requests }
+  }
+  const run = (checker: RevocationChecker, pki: RevocationPki) =>
+    checker.check(pki.chain, { purpose: 'codeSigning', now: now() })
+
+  it('fetches a CRL once for sequential and concurrent checks of one chain', async () => {
+    const p = crlPath()
+    const pki = await revocationPki({ leaf: { crl: [base + p] } })
+    crls.set(p, await makeCrl(pki.intermediate, { revoked: [{ serial: pki.leaf.serial }] }))
+    const { checker, requests } = counted()
+    const first = await run(checker, pki)
+    const rest = await Promise.all([1, 2, 3, 4].map(() => run(checker, pki)))
+    for (const results of [first, ...rest]) expect(results[0]?.result).toBe('revoked')
+    expect(requests).toEqual([`GET ${base}${p}`])
+    expect(hits.filter((h) => h === p)).toHaveLength(1)
+  })
+
+  it('fetches a failed CRL again, and never turns the failure into ok', async () => {
+    const p = crlPath()
+    const pki = await revocationPki({ leaf: { crl: [base + p] } })
+    crls.set(p, 'error')
+    const { checker } = counted()
+    expect((await run(checker, pki))[0]?.result).toBe('unknown')
+    crls.set(p, await makeCrl(pki.intermediate, { revoked: [{ serial: pki.leaf.serial }] }))
+    expect((await run(checker, pki))[0]?.result).toBe('revoked')
+    expect(hits.filter((h) => h === p)).toHaveLength(2)
+  })
+
+  it("a kept CRL is still checked at each check's own time", async () => {
+    const p = crlPath()
+    const pki = await revocationPki({ leaf: { crl: [base + p] } })
+    crls.set(p, await makeCrl(pki.intermediate, { revoked: [] }))
+    const { checker } = counted()
+    expect((await run(checker, pki))[0]?.result).toBe('ok')
+    const later = new Date(Date.now() + 3 * 86_400_000) // past the CRL's nextUpdate
+    const results = await checker.check(pki.chain, { purpose: 'codeSigning', now: later })
+    expect(results[0]?.result).toBe('unknown')
+    expect(hits.filter((h) => h === p)).toHaveLength(1)
+  })
+})
+
 describe('OCSP (openssl ocsp responder)', () => {
   type ResponderOptions = {
     revoked?: boolean
@@ -260,6 +308,19 @@ describe('OCSP (openssl ocsp responder)', () => {
     const { results, summary } = await check(pki)
     expect(results[0]).toMatchObject({ result: 'ok', method: 'ocsp' })
     expect(summary.result).toBe('ok')
+  })
+
+  it('one checker asks the responder once for several checks of one chain', async () => {
+    const { pki, url } = await withResponder({})
+    const requests: string[] = []
+    const checker = createRevocationChecker({
+      transport: createTransport({ maxAttempts: 1, onRequest: (e) => requests.push(e.url) }),
+    })
+    const results = await Promise.all(
+      [1, 2, 3].map(() => checker.check(pki.chain, { purpose: 'codeSigning', now: now() })),
+    )
+    for (const r of results) expect(r[0]).toMatchObject({ result: 'ok', method: 'ocsp' })
+    expect(requests.filter((u) => u.startsWith(url))).toHaveLength(1)
   })
 
   it('revoked', async () => {
