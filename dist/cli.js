@@ -34,7 +34,7 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-PXMVXOEQ.js";
+} from "./chunks/chunk-P6XYQ222.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-OY57QJNS.js";
 import {

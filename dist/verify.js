@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-YZ6GSA3P.js";
+} from "./chunks/chunk-MDJYYNW7.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-PXMVXOEQ.js";
+} from "./chunks/chunk-P6XYQ222.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";

@@ -72,7 +72,7 @@ export interface ArtifactSigningSignerOptions {
   credential: TokenCredentialLike
   transport: Transport
   logger?: Logger
-  /** Overall deadline of one sign call, POST to final poll (input `sign-timeout-seconds`). */
+  /** Overall deadline of one sign call, POST to final poll (input `artifact-signing-timeout`). */
   signTimeoutMs?: number
   /** Sent as `x-correlation-id` (e.g. `${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}`). */
   correlationId?: string
@@ -257,7 +257,7 @@ export function createArtifactSigningSigner(
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   const signTimeoutMs = options.signTimeoutMs ?? 60_000
   if (!Number.isFinite(signTimeoutMs) || signTimeoutMs <= 0) {
-    throw new ConfigError('INPUT_INVALID', 'sign-timeout-seconds must be a positive number')
+    throw new ConfigError('INPUT_INVALID', 'artifact-signing-timeout must be a positive duration')
   }
   if (!(KNOWN_API_VERSIONS as readonly string[]).includes(apiVersion)) {
     logger.warning(
@@ -512,7 +512,7 @@ export function createArtifactSigningSigner(
           )} s (${polls} polls); the limit is ${Math.round(signTimeoutMs / 1000)} s`,
           {
             remedy:
-              'raise sign-timeout-seconds if the service is slow in your region, or retry later',
+              'raise artifact-signing-timeout (default 60s) if the service is slow in your region, or retry later',
           },
         )
       }

@@ -22,7 +22,7 @@ export type ArtifactSigningCode =
   | 'SIGNER_NETWORK'
   /** The signing operation ended Failed / TimedOut / Canceled / NotFound. */
   | 'SIGNER_OPERATION_FAILED'
-  /** The operation did not finish before the overall deadline (sign-timeout-seconds). */
+  /** The operation did not finish before the overall deadline (artifact-signing-timeout). */
   | 'SIGNER_DEADLINE_EXCEEDED'
   /** A response that does not follow the wire format (bad JSON, bad base64, bad PKCS#7). */
   | 'SIGNER_RESPONSE_INVALID'

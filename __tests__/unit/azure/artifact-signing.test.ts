@@ -345,7 +345,7 @@ describe('operation statuses', () => {
     expect(e.message).toMatch(
       /op-slow was still InProgress after 5 s \(5 polls\); the limit is 5 s/,
     )
-    expect(e.remedy).toContain('sign-timeout-seconds')
+    expect(e.remedy).toContain('artifact-signing-timeout')
     expect(c.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5000)
   })
 
@@ -576,7 +576,7 @@ describe('input validation', () => {
 
   it('rejects a non-positive timeout', () => {
     expect(() => createArtifactSigningSigner({ ...base, signTimeoutMs: 0 })).toThrow(
-      /sign-timeout-seconds/,
+      /artifact-signing-timeout/,
     )
   })
 
