@@ -3,6 +3,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   LIMITS,
   MEDIA_TYPE,
+  PolicyError,
   SIGN_INPUTS,
   VERIFY_INPUTS,
   VERSION,
@@ -34,7 +35,7 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-P6XYQ222.js";
+} from "./chunks/chunk-H2TTG4UD.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-OY57QJNS.js";
 import {
@@ -157,88 +158,7 @@ function renderInspection(i) {
 `;
 }
 
-// src/cli/main.ts
-var EXIT = { ok: 0, failed: 1, usage: 2 };
-var HELP = `oci-notary ${VERSION}: sign and verify container images with Notary Project signatures
-
-usage: oci-notary <command> [options]
-
-commands:
-  sign               sign images (Artifact Signing or a local key) and push the signatures
-  verify             verify images in a registry against a trust policy and trust store
-  verify-signature   verify one signature envelope file offline
-  inspect            list an image's Notary signatures and decode them
-
-run "oci-notary <command> --help" for a command's options.
-exit codes: 0 success or verified, 1 failed or not verified, 2 bad usage or configuration.
-`;
-var SIGN_HELP = `usage: oci-notary sign --images REF [--images REF\u2026] (signer) [options]
-
-The flags are the action's inputs (see README "Inputs"); list flags may repeat.
-signer, one of:
-  --signing-key FILE|PEM --signing-certificate-chain FILE|PEM       (a local key)
-  --artifact-signing-endpoint URL --artifact-signing-account NAME
-  --artifact-signing-certificate-profile NAME                        (Azure Artifact Signing;
-      identity from --azure-client-id/--azure-tenant-id, AZURE_* variables, or an az login)
-options:
-  --timestamp-url URL (repeat for fallbacks)   --timestamp-root-certificate FILE|PEM
-  --signature-format cose|jws                  --signature-manifest image-manifest-legacy|artifact-type
-  --expiry 30d                                 --user-metadata key=value (repeat)
-  --referrers auto|api|tag                     --recursive
-  --registry-username U --registry-password P  --insecure-registries HOST (repeat)
-  --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
-  --concurrency N   --json (print the result as JSON)   --debug
-`;
-var VERIFY_HELP = `usage: oci-notary verify --images REF [--images REF\u2026] --trust-policy FILE|TEXT --trust-store DIR|TEXT [options]
-
-options:
-  --user-metadata key=value (repeat)   --max-signatures N (default 100)
-  --registry-username U --registry-password P   --insecure-registries HOST (repeat)
-  --concurrency N   --json (print the report as JSON)   --debug
-`;
-var VERIFY_SIGNATURE_HELP = `usage: oci-notary verify-signature --signature FILE --subject JSON --trust-policy FILE --trust-store FILE|DIR [options]
-
-Verifies one signature envelope (COSE or JWS) against the artifact it should sign, offline
-except for revocation checks (OCSP/CRL) unless --offline is given.
-  --signature FILE         the envelope (.sig); its format is detected from the bytes
-  --subject JSON           the signed artifact's descriptor, e.g.
-                           '{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:\u2026","size":123}'
-                           (or @FILE to read it from a file)
-  --trust-policy FILE      notation trustpolicy.json (or inline JSON/YAML)
-  --trust-store FILE|DIR   notation truststore directory, or an inline/FILE type:name mapping
-  --reference REF          registry/repository used to select the policy statement (default: the "*" statement)
-  --user-metadata k=v      required signed metadata (repeat)
-  --at RFC3339             verification time (default now)
-  --offline                do not fetch OCSP/CRL (revocation reported as skipped)
-  --json                   print the report as JSON
-`;
-var INSPECT_HELP = `usage: oci-notary inspect REF [--json] [registry options]
-
-Lists the image's Notary signatures (Referrers API or tag schema) and decodes each envelope:
-format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed target.
-  --registry-username U --registry-password P   --insecure-registries HOST (repeat)
-  --azure-client-id ID --azure-tenant-id ID     (ACR sign-in with the Azure identity)
-`;
-function stderrLogger(debug) {
-  return {
-    debug: (m) => {
-      if (debug) process.stderr.write(`debug: ${m}
-`);
-    },
-    info: (m) => process.stderr.write(`${m}
-`),
-    warning: (m) => process.stderr.write(`warning: ${m}
-`),
-    group: async (name, fn) => {
-      process.stderr.write(`== ${name}
-`);
-      return fn();
-    }
-  };
-}
-function runtime(debug) {
-  return { logger: stderrLogger(debug), env: process.env, mask: () => void 0 };
-}
+// src/cli/flags.ts
 function inputFlags(names, lists, booleans) {
   const options = {};
   for (const name of names) {
@@ -261,6 +181,142 @@ var COMMON_FLAGS = {
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
+var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, ["recursive"]);
+var VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, []);
+var INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, []);
+var VERIFY_SIGNATURE_FLAGS = {
+  signature: { type: "string" },
+  subject: { type: "string" },
+  "trust-policy": { type: "string" },
+  "trust-store": { type: "string" },
+  reference: { type: "string" },
+  "user-metadata": { type: "string", multiple: true },
+  at: { type: "string" },
+  offline: { type: "boolean" }
+};
+var azureIdentityHelp = (fallback) => `  --azure-client-id ID --azure-tenant-id ID   (else ${fallback})
+  --azure-authority-host URL   Entra authority of a sovereign cloud (else AZURE_AUTHORITY_HOST;
+                               default https://login.microsoftonline.com)`;
+var AZURE_IDENTITY_HELP = azureIdentityHelp("AZURE_CLIENT_ID/AZURE_TENANT_ID");
+var SHOW_SUMMARY_HELP = `  --show-summary true|false   accepted like the action input, but ignored: the CLI writes no job summary`;
+var SIGN_HELP = `usage: oci-notary sign --images REF [--images REF\u2026] (signer) [options]
+
+The flags are the action's inputs (see README "Inputs"); list flags may repeat.
+signer, one of:
+  --signing-key FILE|PEM --signing-certificate-chain FILE|PEM       (a local key)
+  --artifact-signing-endpoint URL --artifact-signing-account NAME
+  --artifact-signing-certificate-profile NAME                        (Azure Artifact Signing)
+Artifact Signing options:
+  --artifact-signing-api-version 2022-06-15-preview|2023-06-15-preview|2024-06-15
+                               (default 2022-06-15-preview)
+  --artifact-signing-timeout 60s   deadline for one signing operation, e.g. 60s (default) or 2m
+Azure identity (Artifact Signing, and ACR sign-in):
+${azureIdentityHelp("AZURE_CLIENT_ID/AZURE_TENANT_ID, or an az login for Artifact Signing")}
+options:
+  --timestamp-url URL (repeat for fallbacks)   --timestamp-root-certificate FILE|PEM
+  --signature-format cose|jws                  --signature-manifest image-manifest-legacy|artifact-type
+  --expiry 30d                                 --user-metadata key=value (repeat)
+  --referrers auto|api|tag                     --recursive
+  --registry-username U --registry-password P  --insecure-registries HOST (repeat)
+  --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
+  --max-signatures N (default 100; with --trust-policy)
+  --concurrency N   --json (print the result as JSON)   --debug
+${SHOW_SUMMARY_HELP}
+`;
+var VERIFY_HELP = `usage: oci-notary verify --images REF [--images REF\u2026] --trust-policy FILE|TEXT [--trust-store DIR|TEXT] [options]
+
+The flags are the action's inputs (see README "Inputs"); list flags may repeat.
+  --trust-policy FILE|TEXT   notation trust policy (required)
+  --trust-store DIR|TEXT     notation trust store; optional when every statement of the policy
+                             has verification level skip
+options:
+  --user-metadata key=value (repeat)   --max-signatures N (default 100)
+  --registry-username U --registry-password P   --insecure-registries HOST (repeat)
+Azure identity (ACR sign-in):
+${AZURE_IDENTITY_HELP}
+  --concurrency N   --json (print the report as JSON)   --debug
+${SHOW_SUMMARY_HELP}
+`;
+var OFFLINE_REFERENCE = "local/offline-signature";
+var VERIFY_SIGNATURE_HELP = `usage: oci-notary verify-signature --signature FILE --subject JSON --trust-policy FILE --trust-store FILE|DIR [options]
+
+Verifies one signature envelope (COSE or JWS) against the artifact it should sign, offline
+except for revocation checks (OCSP/CRL) unless --offline is given.
+  --signature FILE         the envelope (.sig); its format is detected from the bytes
+  --subject JSON           the signed artifact's descriptor, e.g.
+                           '{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:\u2026","size":123}'
+                           (or @FILE to read it from a file)
+  --trust-policy FILE      notation trustpolicy.json (or inline JSON/YAML)
+  --trust-store FILE|DIR   notation truststore directory, or an inline/FILE type:name mapping
+  --reference REGISTRY/REPOSITORY
+                           matched against the policy's registryScopes to pick the statement;
+                           default "${OFFLINE_REFERENCE}", which only a "*" statement matches
+  --user-metadata k=v      required signed metadata (repeat)
+  --at RFC3339             verification time (default now)
+  --offline                do not fetch OCSP/CRL (revocation reported as skipped)
+  --json                   print the report as JSON
+  --debug                  print debug messages to stderr
+`;
+var INSPECT_HELP = `usage: oci-notary inspect REF [--json] [--debug] [registry options]
+
+Lists the image's Notary signatures (Referrers API or tag schema) and decodes each envelope:
+format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed target.
+  --registry-username U --registry-password P   --insecure-registries HOST (repeat)
+Azure identity (ACR sign-in):
+${AZURE_IDENTITY_HELP}
+`;
+function selectOfflineStatement(document, reference, digest) {
+  const full = `${reference ?? OFFLINE_REFERENCE}@${digest}`;
+  try {
+    return { reference: full, statement: selectPolicy(document, full) };
+  } catch (err) {
+    if (reference !== void 0 || !(err instanceof PolicyError)) throw err;
+    if (err.code !== "POLICY_NOT_APPLICABLE") throw err;
+    throw new PolicyError(
+      "POLICY_NOT_APPLICABLE",
+      'no trust policy statement applies: without --reference only a statement with registryScopes ["*"] matches',
+      {
+        remedy: 'pass --reference REGISTRY/REPOSITORY naming a registryScopes entry of the trust policy, or add a statement with registryScopes ["*"]'
+      }
+    );
+  }
+}
+
+// src/cli/main.ts
+var EXIT = { ok: 0, failed: 1, usage: 2 };
+var HELP = `oci-notary ${VERSION}: sign and verify container images with Notary Project signatures
+
+usage: oci-notary <command> [options]
+
+commands:
+  sign               sign images (Artifact Signing or a local key) and push the signatures
+  verify             verify images in a registry against a trust policy and trust store
+  verify-signature   verify one signature envelope file offline
+  inspect            list an image's Notary signatures and decode them
+
+run "oci-notary <command> --help" for a command's options.
+exit codes: 0 success or verified, 1 failed or not verified, 2 bad usage or configuration.
+`;
+function stderrLogger(debug) {
+  return {
+    debug: (m) => {
+      if (debug) process.stderr.write(`debug: ${m}
+`);
+    },
+    info: (m) => process.stderr.write(`${m}
+`),
+    warning: (m) => process.stderr.write(`warning: ${m}
+`),
+    group: async (name, fn) => {
+      process.stderr.write(`== ${name}
+`);
+      return fn();
+    }
+  };
+}
+function runtime(debug) {
+  return { logger: stderrLogger(debug), env: process.env, mask: () => void 0 };
+}
 function rawFrom(names, values) {
   return readRawInputs(names, (name) => {
     const v = values[name];
@@ -281,7 +337,7 @@ function parse(args, options, allowPositionals = false) {
   }
 }
 async function signCommand(args) {
-  const { values } = parse(args, inputFlags(SIGN_INPUTS, LIST_INPUTS, ["recursive"]));
+  const { values } = parse(args, SIGN_FLAGS);
   if (values.help) return void process.stdout.write(SIGN_HELP), EXIT.ok;
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { "show-summary": "false", ...values }));
   const { signed, verification } = await runSignJob(config, runtime(values.debug === true));
@@ -301,7 +357,7 @@ async function signCommand(args) {
   return verification === void 0 || verification.verified ? EXIT.ok : EXIT.failed;
 }
 async function verifyCommand(args) {
-  const { values } = parse(args, inputFlags(VERIFY_INPUTS, LIST_INPUTS, []));
+  const { values } = parse(args, VERIFY_FLAGS);
   if (values.help) return void process.stdout.write(VERIFY_HELP), EXIT.ok;
   const config = parseVerifyConfig(rawFrom(VERIFY_INPUTS, { "show-summary": "false", ...values }));
   const report = await runVerifyJob(config, runtime(values.debug === true));
@@ -328,16 +384,7 @@ async function textOrFile(value) {
   return value.startsWith("@") ? readFile(value.slice(1), "utf8") : value;
 }
 async function verifySignatureCommand(args) {
-  const { values } = parse(args, {
-    signature: { type: "string" },
-    subject: { type: "string" },
-    "trust-policy": { type: "string" },
-    "trust-store": { type: "string" },
-    reference: { type: "string" },
-    "user-metadata": { type: "string", multiple: true },
-    at: { type: "string" },
-    offline: { type: "boolean" }
-  });
+  const { values } = parse(args, VERIFY_SIGNATURE_FLAGS);
   if (values.help) return void process.stdout.write(VERIFY_SIGNATURE_HELP), EXIT.ok;
   for (const name of ["signature", "subject", "trust-policy", "trust-store"]) {
     if (typeof values[name] !== "string" || values[name] === "") {
@@ -385,8 +432,11 @@ async function verifySignatureCommand(args) {
   const trustStore = await loadTrustStore(values["trust-store"], {
     stores: document.trustPolicies.flatMap((p) => p.trustStores)
   });
-  const reference = `${values.reference ?? "local/offline-signature"}@${subject.digest}`;
-  const statement = selectPolicy(document, reference);
+  const { reference, statement } = selectOfflineStatement(
+    document,
+    values.reference,
+    subject.digest
+  );
   const metadata = {};
   for (const kv of values["user-metadata"] ?? []) {
     const eq = kv.indexOf("=");
@@ -434,7 +484,7 @@ async function verifySignatureCommand(args) {
   return verified ? EXIT.ok : EXIT.failed;
 }
 async function inspectCommand(args) {
-  const { values, positionals } = parse(args, inputFlags(INSPECT_INPUTS, LIST_INPUTS, []), true);
+  const { values, positionals } = parse(args, INSPECT_FLAGS, true);
   if (values.help) return void process.stdout.write(INSPECT_HELP), EXIT.ok;
   const [image, ...rest] = positionals;
   if (image === void 0 || rest.length > 0)
@@ -449,7 +499,8 @@ async function inspectCommand(args) {
     config.azure,
     transport,
     rt,
-    lazyAzureCredential(config.azure, rt)
+    lazyAzureCredential(config.azure, rt),
+    "pull"
   );
   const inspection = await inspectImage(image, { registry, logger: rt.logger });
   process.stdout.write(

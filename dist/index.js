@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-MDJYYNW7.js";
+} from "./chunks/chunk-LWAH5ACQ.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-P6XYQ222.js";
+} from "./chunks/chunk-H2TTG4UD.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";

@@ -1,7 +1,11 @@
 /**
  * Coded errors. Every error the product raises carries a stable `code` (a string-literal union per
  * domain), a message that names the input or the spec rule, and the lower-level `cause`.
- * Families live beside their domain (src/oci/errors.ts, src/cose/errors.ts, ...) and extend this base.
+ * Families live beside their domain and extend this base: src/azure/errors.ts,
+ * src/envelope/errors.ts, src/notary/errors.ts, src/oci/errors.ts, src/signer/errors.ts,
+ * src/timestamp/errors.ts, src/verify/errors.ts, src/x509/errors.ts. `ConfigError` is here, and a
+ * few sit in the module that raises them (src/net/transport.ts, src/net/dispatcher.ts,
+ * src/commands/sign.ts, src/commands/verify.ts).
  */
 export class ActionError<C extends string = string> extends Error {
   readonly code: C

@@ -44,6 +44,21 @@ export interface AcrSignInOptions {
   service?: string
   /** Masks the refresh token in the Actions log (default: @actions/core setSecret inside Actions). */
   mask?: (secret: string) => void
+  /**
+   * What the credentials are for: `pull` (verify, inspect) or `push` (sign). Only the remedy of a
+   * refused exchange uses it (AcrPull or AcrPush); the exchange itself carries no scope. Unset,
+   * the remedy names both roles.
+   */
+  access?: 'pull' | 'push'
+}
+
+/** The registry role the identity needs for `access`, ABAC-enabled registries in parentheses. */
+function roleRemedy(access: 'pull' | 'push' | undefined): string {
+  const pull = '"AcrPull" (or "Container Registry Repository Reader" on ABAC-enabled registries)'
+  const push = '"AcrPush" (or "Container Registry Repository Writer" on ABAC-enabled registries)'
+  if (access === 'pull') return `the role ${pull}`
+  if (access === 'push') return `the role ${push}`
+  return `the role ${pull} to verify, or ${push} to sign,`
 }
 
 function asString(v: unknown): string | undefined {
@@ -117,7 +132,7 @@ export async function acrSignIn(options: AcrSignInOptions): Promise<RegistryCred
       `${registry} refused the Entra token (HTTP ${res.status})`,
       {
         status: res.status,
-        remedy: `assign the role "AcrPush" (or "Container Registry Repository Writer" on ABAC-enabled registries) to the identity${
+        remedy: `assign ${roleRemedy(options.access)} to the identity${
           options.credential.clientId !== undefined ? ` ${options.credential.clientId}` : ''
         } on the registry, and check azure-tenant-id is the registry's tenant`,
       },

@@ -37,7 +37,11 @@ import type { TokenCredentialLike } from './types.js'
 /** OAuth scope of the data plane (the global resource, never the regional host). */
 export const ARTIFACT_SIGNING_SCOPE = 'https://codesigning.azure.net/.default'
 export const DEFAULT_API_VERSION = '2022-06-15-preview'
-/** api-versions known to work; others of the `:sign` generation are accepted with a warning. */
+/**
+ * api-versions known to work. The action and the CLI accept only these (src/action/config.ts
+ * rejects any other before a client is built); the warning for other well-formed versions from
+ * 2022-06-15 on, in createArtifactSigningSigner, is only reachable by library callers.
+ */
 export const KNOWN_API_VERSIONS = [
   '2022-06-15-preview',
   '2023-06-15-preview',
@@ -259,6 +263,8 @@ export function createArtifactSigningSigner(
   if (!Number.isFinite(signTimeoutMs) || signTimeoutMs <= 0) {
     throw new ConfigError('INPUT_INVALID', 'artifact-signing-timeout must be a positive duration')
   }
+  // Only library callers get here with an unknown version: the action and the CLI accept only
+  // KNOWN_API_VERSIONS (src/action/config.ts).
   if (!(KNOWN_API_VERSIONS as readonly string[]).includes(apiVersion)) {
     logger.warning(
       `artifact-signing-api-version ${apiVersion} is not one this action was tested with (${KNOWN_API_VERSIONS.join(', ')}); using the ${dialect === 'A' ? '/sign' : ':sign'} dialect`,

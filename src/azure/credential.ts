@@ -66,9 +66,15 @@ export interface AzureCredentialOptions {
   clientId?: string
   /** Input `azure-tenant-id`; falls back to AZURE_TENANT_ID. */
   tenantId?: string
-  /** Falls back to AZURE_AUTHORITY_HOST; default https://login.microsoftonline.com. */
+  /**
+   * Input `azure-authority-host`; falls back to AZURE_AUTHORITY_HOST; default
+   * https://login.microsoftonline.com.
+   */
   authorityHost?: string
-  /** Input `oidc-audience`; default by cloud (api://AzureADTokenExchange on the public cloud). */
+  /**
+   * Internal option, not an action input or CLI flag (tests set it); default derived from the
+   * cloud of the authority host (api://AzureADTokenExchange on the public cloud).
+   */
   audience?: string
   logger?: Logger
   /** Environment to read (default process.env). */
@@ -185,6 +191,9 @@ export function createAzureCredential(options: AzureCredentialOptions = {}): Azu
   const tenantId = (options.tenantId || env['AZURE_TENANT_ID'] || '').trim() || undefined
   const authorityHost =
     (options.authorityHost || env['AZURE_AUTHORITY_HOST'] || '').trim() || undefined
+  const authoritySource = options.authorityHost
+    ? 'input azure-authority-host'
+    : 'environment variable AZURE_AUTHORITY_HOST'
   if (tenantId !== undefined && !TENANT_ID.test(tenantId)) {
     throw new AzureAuthError(
       'AZURE_AUTH_CONFIG',
@@ -199,8 +208,10 @@ export function createAzureCredential(options: AzureCredentialOptions = {}): Azu
     if (url === undefined || url.protocol !== 'https:') {
       throw new AzureAuthError(
         'AZURE_AUTH_CONFIG',
-        `the Entra authority host "${authorityHost}" (AZURE_AUTHORITY_HOST) must be an https URL`,
-        { remedy: 'leave AZURE_AUTHORITY_HOST unset for the public cloud' },
+        `the Entra authority host "${authorityHost}" (from ${authoritySource}) must be an https URL`,
+        {
+          remedy: `set ${authoritySource} to an https URL, or leave it unset for the public cloud`,
+        },
       )
     }
   }

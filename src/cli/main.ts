@@ -7,7 +7,7 @@
  * Exit codes: 0 success / verified, 1 failed / not verified, 2 bad usage or configuration.
  */
 import { readFile } from 'node:fs/promises'
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { parseArgs } from 'node:util'
 import {
   azureConfig,
   parseSignConfig,
@@ -31,11 +31,24 @@ import { MEDIA_TYPE } from '../notary/constants.js'
 import { toDescriptor } from '../oci/manifest.js'
 import { VerificationError } from '../verify/errors.js'
 import { loadTrustPolicy } from '../verify/load-policy.js'
-import { selectPolicy } from '../verify/policy.js'
 import { buildArtifactReport, renderReportText } from '../verify/report.js'
 import { createRevocationChecker, offlineRevocationChecker } from '../verify/revocation.js'
 import { loadTrustStore } from '../verify/trust-store-load.js'
 import { verifySignature } from '../verify/verifier.js'
+import {
+  COMMON_FLAGS,
+  INSPECT_FLAGS,
+  INSPECT_HELP,
+  INSPECT_INPUTS,
+  SIGN_FLAGS,
+  SIGN_HELP,
+  VERIFY_FLAGS,
+  VERIFY_HELP,
+  VERIFY_SIGNATURE_FLAGS,
+  VERIFY_SIGNATURE_HELP,
+  selectOfflineStatement,
+  type Options,
+} from './flags.js'
 
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const
 
@@ -51,57 +64,6 @@ commands:
 
 run "oci-notary <command> --help" for a command's options.
 exit codes: 0 success or verified, 1 failed or not verified, 2 bad usage or configuration.
-`
-
-const SIGN_HELP = `usage: oci-notary sign --images REF [--images REF…] (signer) [options]
-
-The flags are the action's inputs (see README "Inputs"); list flags may repeat.
-signer, one of:
-  --signing-key FILE|PEM --signing-certificate-chain FILE|PEM       (a local key)
-  --artifact-signing-endpoint URL --artifact-signing-account NAME
-  --artifact-signing-certificate-profile NAME                        (Azure Artifact Signing;
-      identity from --azure-client-id/--azure-tenant-id, AZURE_* variables, or an az login)
-options:
-  --timestamp-url URL (repeat for fallbacks)   --timestamp-root-certificate FILE|PEM
-  --signature-format cose|jws                  --signature-manifest image-manifest-legacy|artifact-type
-  --expiry 30d                                 --user-metadata key=value (repeat)
-  --referrers auto|api|tag                     --recursive
-  --registry-username U --registry-password P  --insecure-registries HOST (repeat)
-  --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
-  --concurrency N   --json (print the result as JSON)   --debug
-`
-
-const VERIFY_HELP = `usage: oci-notary verify --images REF [--images REF…] --trust-policy FILE|TEXT --trust-store DIR|TEXT [options]
-
-options:
-  --user-metadata key=value (repeat)   --max-signatures N (default 100)
-  --registry-username U --registry-password P   --insecure-registries HOST (repeat)
-  --concurrency N   --json (print the report as JSON)   --debug
-`
-
-const VERIFY_SIGNATURE_HELP = `usage: oci-notary verify-signature --signature FILE --subject JSON --trust-policy FILE --trust-store FILE|DIR [options]
-
-Verifies one signature envelope (COSE or JWS) against the artifact it should sign, offline
-except for revocation checks (OCSP/CRL) unless --offline is given.
-  --signature FILE         the envelope (.sig); its format is detected from the bytes
-  --subject JSON           the signed artifact's descriptor, e.g.
-                           '{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:…","size":123}'
-                           (or @FILE to read it from a file)
-  --trust-policy FILE      notation trustpolicy.json (or inline JSON/YAML)
-  --trust-store FILE|DIR   notation truststore directory, or an inline/FILE type:name mapping
-  --reference REF          registry/repository used to select the policy statement (default: the "*" statement)
-  --user-metadata k=v      required signed metadata (repeat)
-  --at RFC3339             verification time (default now)
-  --offline                do not fetch OCSP/CRL (revocation reported as skipped)
-  --json                   print the report as JSON
-`
-
-const INSPECT_HELP = `usage: oci-notary inspect REF [--json] [registry options]
-
-Lists the image's Notary signatures (Referrers API or tag schema) and decodes each envelope:
-format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed target.
-  --registry-username U --registry-password P   --insecure-registries HOST (repeat)
-  --azure-client-id ID --azure-tenant-id ID     (ACR sign-in with the Azure identity)
 `
 
 function stderrLogger(debug: boolean): Logger {
@@ -121,37 +83,6 @@ function stderrLogger(debug: boolean): Logger {
 function runtime(debug: boolean): RuntimeEnv {
   // Outside Actions nothing can mask a secret; the code never prints one.
   return { logger: stderrLogger(debug), env: process.env, mask: () => undefined }
-}
-
-type Options = NonNullable<ParseArgsConfig['options']>
-
-/** Flags named like the action inputs; list inputs may repeat. */
-function inputFlags(
-  names: readonly string[],
-  lists: readonly string[],
-  booleans: readonly string[],
-): Options {
-  const options: Options = {}
-  for (const name of names) {
-    if (booleans.includes(name)) options[name] = { type: 'boolean' }
-    else options[name] = { type: 'string', multiple: lists.includes(name) }
-  }
-  return options
-}
-
-const LIST_INPUTS = ['images', 'timestamp-url', 'user-metadata', 'insecure-registries']
-const INSPECT_INPUTS = [
-  'registry-username',
-  'registry-password',
-  'insecure-registries',
-  'azure-client-id',
-  'azure-tenant-id',
-  'azure-authority-host',
-] as const
-const COMMON_FLAGS: Options = {
-  json: { type: 'boolean' },
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 }
 
 function rawFrom<N extends string>(
@@ -183,7 +114,7 @@ function parse(
 }
 
 async function signCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, inputFlags(SIGN_INPUTS, LIST_INPUTS, ['recursive']))
+  const { values } = parse(args, SIGN_FLAGS)
   if (values.help) return (void process.stdout.write(SIGN_HELP), EXIT.ok)
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { 'show-summary': 'false', ...values }))
   const { signed, verification } = await runSignJob(config, runtime(values.debug === true))
@@ -202,7 +133,7 @@ async function signCommand(args: string[]): Promise<number> {
 }
 
 async function verifyCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, inputFlags(VERIFY_INPUTS, LIST_INPUTS, []))
+  const { values } = parse(args, VERIFY_FLAGS)
   if (values.help) return (void process.stdout.write(VERIFY_HELP), EXIT.ok)
   const config = parseVerifyConfig(rawFrom(VERIFY_INPUTS, { 'show-summary': 'false', ...values }))
   const report = await runVerifyJob(config, runtime(values.debug === true))
@@ -231,16 +162,7 @@ async function textOrFile(value: string): Promise<string> {
 }
 
 async function verifySignatureCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, {
-    signature: { type: 'string' },
-    subject: { type: 'string' },
-    'trust-policy': { type: 'string' },
-    'trust-store': { type: 'string' },
-    reference: { type: 'string' },
-    'user-metadata': { type: 'string', multiple: true },
-    at: { type: 'string' },
-    offline: { type: 'boolean' },
-  })
+  const { values } = parse(args, VERIFY_SIGNATURE_FLAGS)
   if (values.help) return (void process.stdout.write(VERIFY_SIGNATURE_HELP), EXIT.ok)
   for (const name of ['signature', 'subject', 'trust-policy', 'trust-store'] as const) {
     if (typeof values[name] !== 'string' || values[name] === '') {
@@ -288,8 +210,11 @@ async function verifySignatureCommand(args: string[]): Promise<number> {
   const trustStore = await loadTrustStore(values['trust-store'] as string, {
     stores: document.trustPolicies.flatMap((p) => p.trustStores),
   })
-  const reference = `${(values.reference as string | undefined) ?? 'local/offline-signature'}@${subject.digest}`
-  const statement = selectPolicy(document, reference)
+  const { reference, statement } = selectOfflineStatement(
+    document,
+    values.reference as string | undefined,
+    subject.digest,
+  )
   const metadata: Record<string, string> = {}
   for (const kv of (values['user-metadata'] as string[] | undefined) ?? []) {
     const eq = kv.indexOf('=')
@@ -341,7 +266,7 @@ async function verifySignatureCommand(args: string[]): Promise<number> {
 }
 
 async function inspectCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, inputFlags(INSPECT_INPUTS, LIST_INPUTS, []), true)
+  const { values, positionals } = parse(args, INSPECT_FLAGS, true)
   if (values.help) return (void process.stdout.write(INSPECT_HELP), EXIT.ok)
   const [image, ...rest] = positionals
   if (image === undefined || rest.length > 0)
@@ -357,6 +282,7 @@ async function inspectCommand(args: string[]): Promise<number> {
     transport,
     rt,
     lazyAzureCredential(config.azure, rt),
+    'pull',
   )
   const inspection = await inspectImage(image, { registry, logger: rt.logger })
   process.stdout.write(

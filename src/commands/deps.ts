@@ -6,7 +6,7 @@
  */
 import type { AzureCredential } from '../azure/credential.js'
 import type { AzureConfig, RegistryConfig, SignerConfig, VerifyConfig } from '../action/config.js'
-import { ConfigError } from '../errors.js'
+import { ActionError, ConfigError } from '../errors.js'
 import type { Logger } from '../log.js'
 import { createTransport, type RequestEvent, type Transport } from '../net/transport.js'
 import { createRegistryClient, type RegistryClient } from '../oci/client.js'
@@ -77,6 +77,9 @@ function azureIdentityConfigured(azure: AzureConfig, env: NodeJS.ProcessEnv): bo
   return Boolean(azure.clientId ?? env.AZURE_CLIENT_ID)
 }
 
+/** What the run does in the registries: `push` (sign) or only `pull` (verify, inspect). */
+export type RegistryAccess = 'pull' | 'push'
+
 export function registryCredentials(
   images: string[],
   registry: RegistryConfig,
@@ -84,6 +87,7 @@ export function registryCredentials(
   transport: Transport,
   runtime: RuntimeEnv,
   credential: () => Promise<AzureCredential>,
+  access: RegistryAccess,
 ): CredentialSource {
   const sources: CredentialSource[] = []
   if (registry.username !== undefined && registry.password !== undefined) {
@@ -111,13 +115,16 @@ export function registryCredentials(
               transport,
               logger: runtime.logger,
               mask: runtime.mask,
+              access,
             }),
           )
           .then(
             (c) => c as Credential,
             (err: unknown) => {
+              // The remedy (the role to assign) matters most when the docker config has nothing.
+              const remedy = err instanceof ActionError && err.remedy ? `; ${err.remedy}` : ''
               runtime.logger.warning(
-                `signing in to ${host} with the Azure identity failed (${err instanceof Error ? err.message : String(err)}); trying the docker config`,
+                `signing in to ${host} with the Azure identity failed (${err instanceof Error ? err.message : String(err)}${remedy}); trying the docker config`,
               )
               return undefined
             },
@@ -138,11 +145,20 @@ export function productionRegistry(
   transport: Transport,
   runtime: RuntimeEnv,
   credential: () => Promise<AzureCredential>,
+  access: RegistryAccess,
 ): RegistryClient {
   return createRegistryClient({
     transport,
     logger: runtime.logger,
-    credentials: registryCredentials(images, registry, azure, transport, runtime, credential),
+    credentials: registryCredentials(
+      images,
+      registry,
+      azure,
+      transport,
+      runtime,
+      credential,
+      access,
+    ),
     insecureRegistries: registry.insecureRegistries,
   })
 }

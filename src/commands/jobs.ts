@@ -13,6 +13,7 @@ import {
   productionTimestamper,
   productionTransport,
   type LoadedVerification,
+  type RegistryAccess,
   type RuntimeEnv,
 } from './deps.js'
 import { signImages } from './sign.js'
@@ -28,7 +29,11 @@ export interface SignJobResult {
 }
 
 /** One transport, one lazily created Azure identity and one registry client for a whole job. */
-function connect(config: SignConfig | VerifyOnlyConfig, runtime: RuntimeEnv) {
+function connect(
+  config: SignConfig | VerifyOnlyConfig,
+  runtime: RuntimeEnv,
+  access: RegistryAccess,
+) {
   const transport = productionTransport(runtime)
   const credential = lazyAzureCredential(config.azure, runtime)
   const registry = productionRegistry(
@@ -38,6 +43,7 @@ function connect(config: SignConfig | VerifyOnlyConfig, runtime: RuntimeEnv) {
     transport,
     runtime,
     credential,
+    access,
   )
   return { transport, credential, registry }
 }
@@ -45,7 +51,7 @@ function connect(config: SignConfig | VerifyOnlyConfig, runtime: RuntimeEnv) {
 /** Signs every image, then (with a trust policy) reads each signature back and verifies it. */
 export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promise<SignJobResult> {
   const started = Date.now()
-  const { transport, credential, registry } = connect(config, runtime)
+  const { transport, credential, registry } = connect(config, runtime, 'push')
   // Verification inputs are loaded before signing, so a bad policy fails before anything is pushed.
   const verification = config.verify
     ? await loadVerification(config.verify, transport, runtime)
@@ -94,7 +100,7 @@ export async function runVerifyJob(
   config: VerifyOnlyConfig,
   runtime: RuntimeEnv,
 ): Promise<VerifyReport> {
-  const { transport, registry } = connect(config, runtime)
+  const { transport, registry } = connect(config, runtime, 'pull')
   const verification = await loadVerification(config.verify, transport, runtime)
   return verifyWith(
     config.images,

@@ -158,6 +158,11 @@ function mapTransportError(err: unknown, req: RegistryRequest): unknown {
   return new RegistryError('REGISTRY_PROTOCOL', `${what}: request failed`, { cause: err })
 }
 
+/** What to do when a registry wants credentials and none were found. */
+function loginRemedy(registry: string): string {
+  return `log in to ${registry} (docker/login-action, docker login) or pass registry-username and registry-password (CLI: --registry-username, --registry-password)`
+}
+
 export function createSession(options: SessionOptions): Session {
   const { transport, logger } = options
   const now = options.now ?? Date.now
@@ -178,7 +183,9 @@ export function createSession(options: SessionOptions): Session {
       throw new RegistryError(
         'INSECURE_REGISTRY',
         `refusing plain HTTP to ${url.host}: only loopback hosts and listed insecure registries may use http`,
-        { remedy: `serve ${url.host} over https, or list it as an insecure registry` },
+        {
+          remedy: `serve ${url.host} over https, or list ${url.host} in insecure-registries (CLI: --insecure-registries)`,
+        },
       )
     }
     throw new RegistryError(
@@ -350,7 +357,7 @@ export function createSession(options: SessionOptions): Session {
         `token server ${redactUrl(realm)} refused the ${kind} for ${s.registry}: HTTP ${res.status}`,
         {
           status: res.status,
-          remedy: `check the credentials for ${s.registry} (docker login, or username/password)`,
+          remedy: `check the credentials for ${s.registry} (docker login, or registry-username and registry-password)`,
         },
       )
     }
@@ -456,7 +463,7 @@ export function createSession(options: SessionOptions): Session {
           `${req.what}: ${s.host} requires ${picked.scheme} authentication and no credentials were found for ${s.registry}`,
           {
             status: 401,
-            remedy: `log in to ${s.registry} (docker/login-action, docker login) or pass username and password`,
+            remedy: loginRemedy(s.registry),
           },
         )
       }
@@ -482,7 +489,7 @@ export function createSession(options: SessionOptions): Session {
           ...(err.registryCode === undefined ? {} : { registryCode: err.registryCode }),
           remedy:
             cred === undefined
-              ? `log in to ${s.registry} (docker/login-action, docker login) or pass username and password`
+              ? loginRemedy(s.registry)
               : `check that the credentials for ${s.registry} may ${why ? 'do this' : 'access this repository'}`,
         })
       }

@@ -16,7 +16,9 @@
  * - invalidityDate is honoured only with an authentic signing time (signingAuthority scheme).
  *
  * The `RevocationChecker` port is what the pure verifier calls; `createRevocationChecker` is the
- * real one over the Transport, `noRevocationChecker` the offline one.
+ * real one over the Transport. Two make no network access: `offlineRevocationChecker` (the CLI's
+ * `--offline`) is never called, the verifier reports revocation as skipped; `noRevocationChecker`
+ * answers without the network, "unknown" for any certificate that names an OCSP or CRL endpoint.
  */
 import { constants, createHash, verify as nodeVerify, type KeyObject } from 'node:crypto'
 import * as asn1js from 'asn1js'
@@ -897,11 +899,9 @@ export function createRevocationChecker(opts: RevocationCheckerOptions): Revocat
 }
 
 /**
- * The offline checker: makes no network access. A certificate that names no OCSP or CRL endpoint
- * is non-revocable (as notation would find); one that does is "unknown" (its status cannot be
- * learnt offline), which then follows the policy's revocation action.
+ * Revocation deliberately not checked (the CLI's `--offline`): `offline` makes the verifier report
+ * revocation as skipped, never as passed, without calling `check`.
  */
-/** Revocation deliberately not checked (no network): reported as skipped, never as passed. */
 export const offlineRevocationChecker: RevocationChecker = {
   offline: true,
   check: async () => {
@@ -909,6 +909,12 @@ export const offlineRevocationChecker: RevocationChecker = {
   },
 }
 
+/**
+ * A checker that makes no network access but is called like the real one (tests, library
+ * callers). A certificate that names no OCSP or CRL endpoint is non-revocable (as notation would
+ * find); one that does is "unknown" (its status cannot be learnt offline), which then follows the
+ * policy's revocation action.
+ */
 export const noRevocationChecker: RevocationChecker = {
   async check(chain) {
     return chain.map((der, i) => {

@@ -10,6 +10,7 @@ import { createTransport, type RequestEvent } from '../../../src/net/transport.j
 import { EMPTY_CONFIG, MEDIA_TYPE } from '../../../src/notary/constants.js'
 import { createRegistryClient, type Repository } from '../../../src/oci/client.js'
 import { staticCredentials, type CredentialSource } from '../../../src/oci/credentials.js'
+import type { RegistryError } from '../../../src/oci/errors.js'
 import type { Descriptor } from '../../../src/oci/descriptor.js'
 import { digestOf } from '../../../src/oci/digest.js'
 import { encodeReferrersIndex, referrersTag } from '../../../src/oci/manifest.js'
@@ -340,6 +341,9 @@ describe('blob redirects', () => {
     const err = await repo.fetchBlob(desc).catch((e: unknown) => e)
     expect(err).toMatchObject({ code: 'INSECURE_REGISTRY' })
     expect((err as Error).message).toContain('blobs.example.com')
+    expect((err as RegistryError).remedy).toBe(
+      'serve blobs.example.com over https, or list blobs.example.com in insecure-registries (CLI: --insecure-registries)',
+    )
   })
 })
 
@@ -394,6 +398,35 @@ describe('Bearer auth', () => {
       .catch((e: unknown) => e)
     expect(err).toMatchObject({ code: 'REGISTRY_AUTH', status: 401 })
     expect((err as Error).message).not.toContain('bad-refresh-secret')
+  })
+
+  it.each(['basic', 'bearer'] as const)(
+    '%s: no credentials is REGISTRY_AUTH naming registry-username and registry-password',
+    async (kind) => {
+      const f = await fake({ auth: { kind, username: 'u', password: 'p' } })
+      const err = await client()
+        .repo(`${f.host}/app:v1`)
+        .resolve()
+        .catch((e: unknown) => e)
+      expect(err).toMatchObject({ code: 'REGISTRY_AUTH' })
+      expect((err as RegistryError).remedy).toBe(
+        `log in to ${f.host} (docker/login-action, docker login) or pass registry-username and registry-password (CLI: --registry-username, --registry-password)`,
+      )
+    },
+  )
+
+  it('a token server refusing the password is REGISTRY_AUTH naming registry-username and registry-password', async () => {
+    const f = await fake({ auth: { kind: 'bearer', username: 'u', password: 'p' } })
+    const { repo: r } = client(
+      staticCredentials({ [f.host]: { username: 'u', password: 'wrong' } }),
+    )
+    const err = await r(`${f.host}/app:v1`)
+      .resolve()
+      .catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 'REGISTRY_AUTH', status: 401 })
+    expect((err as RegistryError).remedy).toBe(
+      `check the credentials for ${f.host} (docker login, or registry-username and registry-password)`,
+    )
   })
 
   it('uses a registry token as-is', async () => {

@@ -167,6 +167,27 @@ describe('acrSignIn', () => {
     expect(e.remedy).toMatch(remedy)
   })
 
+  it.each([
+    ['pull', ['"AcrPull"', 'Container Registry Repository Reader'], ['AcrPush', 'Writer']],
+    ['push', ['"AcrPush"', 'Container Registry Repository Writer'], ['AcrPull', 'Reader']],
+    [undefined, ['"AcrPull"', 'to verify', '"AcrPush"', 'to sign'], []],
+  ] as const)(
+    'a refused exchange for %s access names the role it needs',
+    async (access, has, hasNot) => {
+      const e = await thrown(
+        acrSignIn({
+          registry: 'r.azurecr.io',
+          credential: credential(),
+          transport: transport(() => response(403, {})),
+          ...(access === undefined ? {} : { access }),
+        }),
+      )
+      expect(e.code).toBe('ACR_EXCHANGE_REFUSED')
+      for (const text of has) expect(e.remedy).toContain(text)
+      for (const text of hasNot) expect(e.remedy).not.toContain(text)
+    },
+  )
+
   it('a body without refresh_token is ACR_EXCHANGE_INVALID', async () => {
     const e = await thrown(
       acrSignIn({

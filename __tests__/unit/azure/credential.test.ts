@@ -309,6 +309,38 @@ describe('configuration errors', () => {
     ).toThrow(/azure-client-id/)
   })
 
+  it.each([
+    [
+      'the azure-authority-host input',
+      { authorityHost: 'http://127.0.0.1:1', env: {} },
+      'input azure-authority-host',
+      'AZURE_AUTHORITY_HOST',
+    ],
+    [
+      'the AZURE_AUTHORITY_HOST environment variable',
+      { env: { AZURE_AUTHORITY_HOST: 'http://127.0.0.1:1' } },
+      'environment variable AZURE_AUTHORITY_HOST',
+      'azure-authority-host',
+    ],
+  ])('an http authority host from %s names that source', (_, options, source, other) => {
+    let err: unknown
+    try {
+      createAzureCredential({
+        clientId: CLIENT,
+        tenantId: TENANT,
+        getIdToken: async () => '',
+        ...options,
+      })
+    } catch (e) {
+      err = e
+    }
+    const e = err as ActionError
+    expect(e.code).toBe('AZURE_AUTH_CONFIG')
+    expect(e.message).toContain(`(from ${source})`)
+    expect(e.remedy).toContain(source)
+    expect(`${e.message} ${e.remedy}`).not.toContain(other)
+  })
+
   it('detects an Azure CLI session from its token cache or profile', () => {
     const dir = mkdtempSync(join(tmpdir(), 'azcfg-'))
     expect(hasAzureCliSession({ AZURE_CONFIG_DIR: dir })).toBe(false)
