@@ -11,12 +11,11 @@
  *   recent such entry.
  * Every error is an "unknown" result (never "ok").
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { generateKeyPairSync } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTransport } from '../../../src/net/transport.js'
 import { parseCertificate } from '../../../src/x509/certificate.js'
+import { startCrlServer, type CrlServer } from '../../helpers/crl-server.js'
 import {
   createRevocationChecker,
   summarizeRevocation,
@@ -30,27 +29,18 @@ import {
   type RevocationPki,
 } from '../../helpers/verify-pki.js'
 
-let server: Server
+let crlServer: CrlServer
 let origin: string
-const crls = new Map<string, Uint8Array | 'error'>()
-const hits: string[] = []
+let crls: CrlServer['crls']
+let hits: string[]
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = req.url ?? '/'
-    hits.push(path)
-    const body = crls.get(path)
-    if (body === undefined) res.writeHead(404).end()
-    else if (body === 'error') res.writeHead(500).end()
-    else res.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(Buffer.from(body))
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  crlServer = await startCrlServer()
+  ;({ origin, crls, hits } = crlServer)
 })
 
 afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise((r) => server.close(r))
+  await crlServer.stop()
 })
 
 const checker = (): RevocationChecker =>

@@ -3,8 +3,6 @@
  * by `openssl ocsp`. Exercises createRevocationChecker over the project Transport, then the whole
  * verifier.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTransport } from '../../../src/net/transport.js'
 import { parseCertificate } from '../../../src/x509/certificate.js'
@@ -16,6 +14,7 @@ import {
 } from '../../../src/verify/revocation.js'
 import { buildTrustStore } from '../../../src/verify/trust-store.js'
 import { verifySignature } from '../../../src/verify/verifier.js'
+import { startCrlServer, type CrlServer } from '../../helpers/crl-server.js'
 import { craftCose, SUBJECT } from '../../helpers/verify-envelope.js'
 import { startOcspResponder, type OcspResponder } from '../../helpers/verify-ocsp.js'
 import {
@@ -26,30 +25,21 @@ import {
   type RevocationPki,
 } from '../../helpers/verify-pki.js'
 
-let server: Server
+let crlServer: CrlServer
 let base: string
-const crls = new Map<string, Uint8Array | 'error'>()
-const hits: string[] = []
+let crls: CrlServer['crls']
+let hits: string[]
 const responders: OcspResponder[] = []
 const now = (): Date => new Date()
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = req.url ?? '/'
-    hits.push(path)
-    const body = crls.get(path)
-    if (body === undefined) res.writeHead(404).end()
-    else if (body === 'error') res.writeHead(500).end()
-    else res.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(Buffer.from(body))
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  crlServer = await startCrlServer()
+  ;({ origin: base, crls, hits } = crlServer)
 })
 
 afterAll(async () => {
   await Promise.all(responders.map((r) => r.stop()))
-  server.closeAllConnections()
-  await new Promise((r) => server.close(r))
+  await crlServer.stop()
 })
 
 const checker = (): RevocationChecker =>
