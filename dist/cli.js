@@ -35,7 +35,7 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-H2TTG4UD.js";
+} from "./chunks/chunk-7HVWOK7S.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-OY57QJNS.js";
 import {
@@ -493,15 +493,15 @@ async function inspectCommand(args) {
   const config = { registry: registryConfig(raw), azure: azureConfig(raw) };
   const rt = runtime(values.debug === true);
   const transport = productionTransport(rt);
-  const registry = productionRegistry(
-    [image],
-    config.registry,
-    config.azure,
+  const registry = productionRegistry({
+    images: [image],
+    registry: config.registry,
+    azure: config.azure,
     transport,
-    rt,
-    lazyAzureCredential(config.azure, rt),
-    "pull"
-  );
+    runtime: rt,
+    credential: lazyAzureCredential(config.azure, rt),
+    access: "pull"
+  });
   const inspection = await inspectImage(image, { registry, logger: rt.logger });
   process.stdout.write(
     values.json ? `${JSON.stringify(inspection, null, 2)}

@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-LWAH5ACQ.js";
+} from "./chunks/chunk-7YMHGH5V.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-H2TTG4UD.js";
+} from "./chunks/chunk-7HVWOK7S.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";

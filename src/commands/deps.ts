@@ -80,15 +80,19 @@ function azureIdentityConfigured(azure: AzureConfig, env: NodeJS.ProcessEnv): bo
 /** What the run does in the registries: `push` (sign) or only `pull` (verify, inspect). */
 export type RegistryAccess = 'pull' | 'push'
 
-export function registryCredentials(
-  images: string[],
-  registry: RegistryConfig,
-  azure: AzureConfig,
-  transport: Transport,
-  runtime: RuntimeEnv,
-  credential: () => Promise<AzureCredential>,
-  access: RegistryAccess,
-): CredentialSource {
+/** What a run needs to reach its images' registries. */
+export interface RegistryConnection {
+  images: string[]
+  registry: RegistryConfig
+  azure: AzureConfig
+  transport: Transport
+  runtime: RuntimeEnv
+  credential: () => Promise<AzureCredential>
+  access: RegistryAccess
+}
+
+export function registryCredentials(connection: RegistryConnection): CredentialSource {
+  const { images, registry, azure, transport, runtime, credential, access } = connection
   const sources: CredentialSource[] = []
   if (registry.username !== undefined && registry.password !== undefined) {
     // Explicit credentials are for the registries the images live in, and no others.
@@ -138,28 +142,12 @@ export function registryCredentials(
   return chainCredentials(...sources)
 }
 
-export function productionRegistry(
-  images: string[],
-  registry: RegistryConfig,
-  azure: AzureConfig,
-  transport: Transport,
-  runtime: RuntimeEnv,
-  credential: () => Promise<AzureCredential>,
-  access: RegistryAccess,
-): RegistryClient {
+export function productionRegistry(connection: RegistryConnection): RegistryClient {
   return createRegistryClient({
-    transport,
-    logger: runtime.logger,
-    credentials: registryCredentials(
-      images,
-      registry,
-      azure,
-      transport,
-      runtime,
-      credential,
-      access,
-    ),
-    insecureRegistries: registry.insecureRegistries,
+    transport: connection.transport,
+    logger: connection.runtime.logger,
+    credentials: registryCredentials(connection),
+    insecureRegistries: connection.registry.insecureRegistries,
   })
 }
 

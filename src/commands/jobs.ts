@@ -36,15 +36,15 @@ function connect(
 ) {
   const transport = productionTransport(runtime)
   const credential = lazyAzureCredential(config.azure, runtime)
-  const registry = productionRegistry(
-    config.images,
-    config.registry,
-    config.azure,
+  const registry = productionRegistry({
+    images: config.images,
+    registry: config.registry,
+    azure: config.azure,
     transport,
     runtime,
     credential,
     access,
-  )
+  })
   return { transport, credential, registry }
 }
 

@@ -52,15 +52,15 @@ it.each([
   'a refused ACR sign-in for %s warns with the role to assign, then tries the docker config',
   async (access: RegistryAccess, role, otherRole) => {
     const logger = recordingLogger()
-    const source = registryCredentials(
-      ['myacr.azurecr.io/app:v1'],
-      { insecureRegistries: [] },
-      { clientId: '00000000-0000-0000-0000-000000000001' },
-      refused,
-      { logger, env: { DOCKER_CONFIG: dockerConfig }, mask: () => {} },
-      async () => azureCredential,
+    const source = registryCredentials({
+      images: ['myacr.azurecr.io/app:v1'],
+      registry: { insecureRegistries: [] },
+      azure: { clientId: '00000000-0000-0000-0000-000000000001' },
+      transport: refused,
+      runtime: { logger, env: { DOCKER_CONFIG: dockerConfig }, mask: () => {} },
+      credential: async () => azureCredential,
       access,
-    )
+    })
     expect(await source('myacr.azurecr.io')).toBeUndefined()
     const warning = logger.lines.find((l) =>
       l.startsWith('warning: signing in to myacr.azurecr.io'),
