@@ -35,9 +35,9 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-7HVWOK7S.js";
+} from "./chunks/chunk-AFOFFASE.js";
 import "./chunks/chunk-NQ2ETGFX.js";
-import "./chunks/chunk-OY57QJNS.js";
+import "./chunks/chunk-IBQZBEKA.js";
 import {
   ActionError,
   ConfigError,

@@ -4,17 +4,17 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-7YMHGH5V.js";
+} from "./chunks/chunk-LFZGXTJS.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-7HVWOK7S.js";
+} from "./chunks/chunk-AFOFFASE.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";
 import "./chunks/chunk-NQ2ETGFX.js";
-import "./chunks/chunk-OY57QJNS.js";
+import "./chunks/chunk-IBQZBEKA.js";
 import "./chunks/chunk-SDPK7C2D.js";
 import "./chunks/chunk-2ZTQXNXN.js";
 

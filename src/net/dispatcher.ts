@@ -29,7 +29,6 @@ export interface Route {
 export interface DispatcherPool {
   /** Where a request to `url` goes: direct, or through the proxy the environment names. */
   routeFor(url: URL): Route
-  close(): Promise<void>
 }
 
 export function createDispatcherPool(): DispatcherPool {
@@ -59,11 +58,6 @@ export function createDispatcherPool(): DispatcherPool {
         proxies.set(key, route)
       }
       return route
-    },
-    async close() {
-      await Promise.all(
-        [direct, ...[...proxies.values()].map((r) => r.dispatcher)].map((d) => d.close()),
-      )
     },
   }
 }
