@@ -8,41 +8,15 @@ import {
 import { AzureAuthError } from '../../../src/azure/errors.js'
 import { ActionError } from '../../../src/errors.js'
 import { recordingLogger } from '../../../src/log.js'
-import {
-  TransportError,
-  type HttpRequest,
-  type HttpResponse,
-  type Transport,
-} from '../../../src/net/transport.js'
+import { TransportError, type HttpRequest, type Transport } from '../../../src/net/transport.js'
+import { httpResponse, scriptedTransport } from '../../helpers/http.js'
 
 const b64url = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url')
 const ACCESS = `${b64url({ alg: 'RS256' })}.${b64url({ aud: 'https://containerregistry.azure.net', tid: 'tid-from-token' })}.c2lnbmF0dXJlLXNlY3JldA`
 const REFRESH = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.cmVmcmVzaC1zZWNyZXQtc2lnbmF0dXJl'
 
-function response(status: number, body?: unknown): HttpResponse {
-  const bytes = new TextEncoder().encode(body === undefined ? '' : JSON.stringify(body))
-  return {
-    status,
-    headers: new Headers(),
-    body: bytes,
-    url: '',
-    text: () => new TextDecoder().decode(bytes),
-    json: <T>() => JSON.parse(new TextDecoder().decode(bytes)) as T,
-  }
-}
-
-function transport(
-  fn: (req: HttpRequest) => HttpResponse,
-): Transport & { requests: HttpRequest[] } {
-  const requests: HttpRequest[] = []
-  return {
-    requests,
-    async request(req) {
-      requests.push(req)
-      return fn(req)
-    },
-  }
-}
+const response = (status: number, body?: unknown) => httpResponse(status, body)
+const transport = scriptedTransport
 
 const credential = (scopes: string[] = []) => ({
   clientId: 'client-9',

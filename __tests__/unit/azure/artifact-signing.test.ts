@@ -10,12 +10,7 @@ import {
 import { AzureAuthError } from '../../../src/azure/errors.js'
 import { ActionError, ConfigError } from '../../../src/errors.js'
 import { recordingLogger } from '../../../src/log.js'
-import {
-  TransportError,
-  type HttpRequest,
-  type HttpResponse,
-  type Transport,
-} from '../../../src/net/transport.js'
+import { TransportError, type HttpRequest, type Transport } from '../../../src/net/transport.js'
 import { testKey } from '../../../testbed/pki.js'
 import { signDigestPss } from '../../../testbed/mocks/pss.js'
 import {
@@ -24,6 +19,7 @@ import {
   encodeSigningCertificate,
   type MockSigningChain,
 } from '../../../testbed/mocks/signing-pki.js'
+import { httpResponse, scriptedTransport } from '../../helpers/http.js'
 
 const ENDPOINT = 'https://eus.codesigning.azure.net'
 const TOKEN =
@@ -36,37 +32,8 @@ beforeAll(async () => {
   chain = await createMockSigningChain({ key: testKey('rsa3072', 'unit-signer-leaf') })
 })
 
-function response(
-  status: number,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): HttpResponse {
-  const bytes =
-    body === undefined
-      ? new Uint8Array(0)
-      : new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body))
-  return {
-    status,
-    headers: new Headers(headers),
-    body: bytes,
-    url: '',
-    text: () => new TextDecoder().decode(bytes),
-    json: <T>() => JSON.parse(new TextDecoder().decode(bytes)) as T,
-  }
-}
-
-type Script = (req: HttpRequest, index: number) => HttpResponse | Promise<HttpResponse>
-
-function fakeTransport(script: Script): Transport & { requests: HttpRequest[] } {
-  const requests: HttpRequest[] = []
-  return {
-    requests,
-    async request(req) {
-      requests.push(req)
-      return script(req, requests.length - 1)
-    },
-  }
-}
+const response = httpResponse
+const fakeTransport = scriptedTransport
 
 function success(opts: { wrongKey?: boolean; order?: 'shuffled'; single?: boolean } = {}): {
   signature: string

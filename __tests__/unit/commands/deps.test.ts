@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { AzureCredential } from '../../../src/azure/credential.js'
 import { registryCredentials, type RegistryAccess } from '../../../src/commands/deps.js'
 import { recordingLogger } from '../../../src/log.js'
-import type { HttpRequest, HttpResponse, Transport } from '../../../src/net/transport.js'
+import { httpResponse, scriptedTransport } from '../../helpers/http.js'
 
 let dockerConfig: string
 beforeAll(async () => {
@@ -20,19 +20,7 @@ afterAll(async () => {
   await rm(dockerConfig, { recursive: true, force: true })
 })
 
-const refused: Transport = {
-  async request(_req: HttpRequest): Promise<HttpResponse> {
-    const body = new TextEncoder().encode('{"errors":[{"code":"DENIED"}]}')
-    return {
-      status: 403,
-      headers: new Headers(),
-      body,
-      url: '',
-      text: () => new TextDecoder().decode(body),
-      json: <T>() => JSON.parse(new TextDecoder().decode(body)) as T,
-    }
-  },
-}
+const refused = scriptedTransport(() => httpResponse(403, { errors: [{ code: 'DENIED' }] }))
 
 const azureCredential: AzureCredential = {
   kind: 'github-oidc',

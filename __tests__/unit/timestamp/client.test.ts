@@ -18,6 +18,7 @@ import {
 } from '../../../src/timestamp/client.js'
 import { TimestampError } from '../../../src/timestamp/errors.js'
 import { createTsaPki, type TsaPki } from '../../../testbed/pki.js'
+import { httpResponse } from '../../helpers/http.js'
 import { mintResponse, mintToken, type MintOptions } from './helpers/mint.js'
 
 const MESSAGE = new TextEncoder().encode('signature bytes')
@@ -31,20 +32,11 @@ beforeAll(async () => {
   otherPki = await createTsaPki({ name: 'Client Unit Other TSA' })
 })
 
-function response(
+const response = (
   status: number,
   body: Uint8Array,
   headers: Record<string, string> = { 'content-type': 'application/timestamp-reply' },
-): HttpResponse {
-  return {
-    status,
-    headers: new Headers(headers),
-    body,
-    url: 'http://tsa.test/',
-    text: () => new TextDecoder().decode(body),
-    json: <T>() => JSON.parse(new TextDecoder().decode(body)) as T,
-  }
-}
+): HttpResponse => httpResponse(status, body, headers, 'http://tsa.test/')
 
 /** A TSA answering with a token for the request's imprint and nonce (overridable). */
 function grant(
