@@ -15,6 +15,7 @@ import { pushTestImage } from '../../testbed/image.js'
 import { createCodeSigningPki, type CodeSigningPki } from '../../testbed/pki.js'
 import type { RegistryHandle } from '../../testbed/registry.js'
 import { testbed } from '../helpers/testbed.js'
+import { policyJson, statement } from '../helpers/verify-policy.js'
 
 const execFileAsync = promisify(execFile)
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
@@ -55,18 +56,14 @@ const verifyWith = (image: string, maxSignatures: number) =>
     '--max-signatures',
     String(maxSignatures),
     '--trust-policy',
-    JSON.stringify({
-      version: '1.0',
-      trustPolicies: [
-        {
-          name: 'trusted-only',
-          registryScopes: ['*'],
-          signatureVerification: { level: 'strict' },
-          trustStores: ['ca:trusted'],
-          trustedIdentities: ['*'],
-        },
-      ],
-    }),
+    policyJson(
+      statement({
+        name: 'trusted-only',
+        registryScopes: ['*'],
+        trustStores: ['ca:trusted'],
+        trustedIdentities: ['*'],
+      }),
+    ),
     '--trust-store',
     `ca:trusted: [${join(work, 'trusted-root.pem')}]\n`,
     '--json',

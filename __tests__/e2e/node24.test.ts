@@ -26,6 +26,7 @@ import {
   type ScenarioResult,
 } from '../../testbed/scenario.js'
 import { startTestbed, type Testbed } from '../../testbed/stack.js'
+import { policyJson, statement } from '../helpers/verify-policy.js'
 
 const execFileAsync = promisify(execFile)
 const dist = (name: string): string => fileURLToPath(new URL(`../../dist/${name}`, import.meta.url))
@@ -98,18 +99,14 @@ it('signs with a local RSA-3072 key (PSS) and the TSA, and dist/verify.js accept
   }
   const env = { NODE_EXTRA_CA_CERTS: testbed.info.tlsCaPath }
   const trust = {
-    'trust-policy': JSON.stringify({
-      version: '1.0',
-      trustPolicies: [
-        {
-          name: 'node24',
-          registryScopes: ['*'],
-          signatureVerification: { level: 'strict' },
-          trustStores: ['ca:local', 'tsa:tsa'],
-          trustedIdentities: ['*'],
-        },
-      ],
-    }),
+    'trust-policy': policyJson(
+      statement({
+        name: 'node24',
+        registryScopes: ['*'],
+        trustStores: ['ca:local', 'tsa:tsa'],
+        trustedIdentities: ['*'],
+      }),
+    ),
     'trust-store': `ca:local: [${join(work, 'rsa-root.pem')}]\ntsa:tsa: [${join(work, 'tsa-root.pem')}]\n`,
   }
   const sign: ActionRun = await runAction(
@@ -161,18 +158,14 @@ it('dist/cli.js verify-signature gives a notation vector its verdict', async () 
       size: targetArtifact.size,
     }),
     '--trust-policy',
-    JSON.stringify({
-      version: '1.0',
-      trustPolicies: [
-        {
-          name: 'vector',
-          registryScopes: ['*'],
-          signatureVerification: { level: 'strict' },
-          trustStores: ['ca:valid'],
-          trustedIdentities: ['*'],
-        },
-      ],
-    }),
+    policyJson(
+      statement({
+        name: 'vector',
+        registryScopes: ['*'],
+        trustStores: ['ca:valid'],
+        trustedIdentities: ['*'],
+      }),
+    ),
     '--trust-store',
     `ca:valid: [${join(VECTORS, 'cose_signature.leaf.pem')}]\n`,
     '--json',

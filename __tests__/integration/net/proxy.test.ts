@@ -20,6 +20,7 @@ import type { RegistryHandle } from '../../../testbed/registry.js'
 import { runAction } from '../../../testbed/runner.js'
 import { visibleText } from '../../../testbed/scenario.js'
 import { testbed } from '../../helpers/testbed.js'
+import { policyJson, statement } from '../../helpers/verify-policy.js'
 
 const PROXY_USER = 'proxyuser'
 const PROXY_PASSWORD = 'proxy pass-7Hq2'
@@ -157,18 +158,14 @@ it('dist/index.js signs and verifies an image through the proxy; the proxy passw
       'signing-certificate-chain': join(work, 'chain.pem'),
       'registry-username': info.username as string,
       'registry-password': info.password as string,
-      'trust-policy': JSON.stringify({
-        version: '1.0',
-        trustPolicies: [
-          {
-            name: 'proxy',
-            registryScopes: ['*'],
-            signatureVerification: { level: 'strict' },
-            trustStores: ['ca:proxy'],
-            trustedIdentities: ['*'],
-          },
-        ],
-      }),
+      'trust-policy': policyJson(
+        statement({
+          name: 'proxy',
+          registryScopes: ['*'],
+          trustStores: ['ca:proxy'],
+          trustedIdentities: ['*'],
+        }),
+      ),
       'trust-store': `ca:proxy: [${join(work, 'root.pem')}]\n`,
     },
     { HTTPS_PROXY: proxyUrl() },
