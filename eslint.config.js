@@ -17,15 +17,33 @@ export default tseslint.config(
     },
   },
   {
-    // Dependency direction (style.md §4.2): only the action edge may talk to @actions/*.
+    // Dependency direction: the edges (src/action, src/cli) import the core, never the reverse;
+    // the typed config both edges share lives in src/config.
+    // Only the action edge may talk to @actions/* (style.md §4.2); src/azure/oidc.ts reads the
+    // runner's OIDC token and src/net/dispatcher.ts uses @actions/http-client's proxy rules as is.
     files: ['src/**/*.ts'],
-    // src/net/dispatcher.ts: @actions/http-client's proxy rules are the runner's, used as is.
-    ignores: ['src/action/**', 'src/azure/oidc.ts', 'src/net/dispatcher.ts'],
+    ignores: ['src/action/**', 'src/cli/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: ['@actions/*'], message: 'only src/action/* may import @actions/*' }],
+          patterns: [
+            { group: ['@actions/*'], message: 'only src/action/* may import @actions/*' },
+            { group: ['**/action/*', '**/cli/*'], message: 'the core must not import an edge' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/azure/oidc.ts', 'src/net/dispatcher.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/action/*', '**/cli/*'], message: 'the core must not import an edge' },
+          ],
         },
       ],
     },
@@ -45,7 +63,10 @@ export default tseslint.config(
         'error',
         {
           paths: ['node:fs', 'node:fs/promises', 'node:http', 'node:https', 'node:child_process'],
-          patterns: [{ group: ['@actions/*'], message: 'pure core: no @actions/*' }],
+          patterns: [
+            { group: ['@actions/*'], message: 'pure core: no @actions/*' },
+            { group: ['**/action/*', '**/cli/*'], message: 'the core must not import an edge' },
+          ],
         },
       ],
     },

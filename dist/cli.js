@@ -35,7 +35,7 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-AFOFFASE.js";
+} from "./chunks/chunk-GFYOUSBS.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-IBQZBEKA.js";
 import {

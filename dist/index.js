@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-LFZGXTJS.js";
+} from "./chunks/chunk-F6OI7MQP.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-AFOFFASE.js";
+} from "./chunks/chunk-GFYOUSBS.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";

@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-LFZGXTJS.js";
+} from "./chunks/chunk-F6OI7MQP.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-AFOFFASE.js";
+} from "./chunks/chunk-GFYOUSBS.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";

@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import { runVerifyJob } from '../commands/jobs.js'
 import { VerifyCommandError, type VerifyReport } from '../commands/verify.js'
 import { verifySummaryMarkdown, type VerificationRow } from '../report/summary.js'
-import type { VerifyOnlyConfig } from './config.js'
+import type { VerifyOnlyConfig } from '../config/config.js'
 import { actionRuntime } from './run-sign.js'
 
 export function verificationRows(report: VerifyReport): VerificationRow[] {

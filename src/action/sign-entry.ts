@@ -1,8 +1,8 @@
 /** Entry of the root action (dist/index.js): sign, then verify when a trust policy is given. */
 import * as core from '@actions/core'
-import { parseSignConfig } from './config.js'
+import { parseSignConfig } from '../config/config.js'
 import { failStep } from './fail.js'
-import { SIGN_INPUTS, readRawInputs } from './inputs.js'
+import { SIGN_INPUTS, readRawInputs } from '../config/inputs.js'
 import { maskSecrets } from './secrets.js'
 import { runSignAction } from './run-sign.js'
 

@@ -1,8 +1,8 @@
 /** Entry of the verify-only action (dist/verify.js). */
 import * as core from '@actions/core'
-import { parseVerifyConfig } from './config.js'
+import { parseVerifyConfig } from '../config/config.js'
 import { failStep } from './fail.js'
-import { VERIFY_INPUTS, readRawInputs } from './inputs.js'
+import { VERIFY_INPUTS, readRawInputs } from '../config/inputs.js'
 import { maskSecrets } from './secrets.js'
 import { runVerifyAction } from './run-verify.js'
 

@@ -38,7 +38,7 @@ import type { TokenCredentialLike } from './types.js'
 export const ARTIFACT_SIGNING_SCOPE = 'https://codesigning.azure.net/.default'
 export const DEFAULT_API_VERSION = '2022-06-15-preview'
 /**
- * api-versions known to work. The action and the CLI accept only these (src/action/config.ts
+ * api-versions known to work. The action and the CLI accept only these (src/config/config.ts
  * rejects any other before a client is built); the warning for other well-formed versions from
  * 2022-06-15 on, in createArtifactSigningSigner, is only reachable by library callers.
  */
@@ -264,7 +264,7 @@ export function createArtifactSigningSigner(
     throw new ConfigError('INPUT_INVALID', 'artifact-signing-timeout must be a positive duration')
   }
   // Only library callers get here with an unknown version: the action and the CLI accept only
-  // KNOWN_API_VERSIONS (src/action/config.ts).
+  // KNOWN_API_VERSIONS (src/config/config.ts).
   if (!(KNOWN_API_VERSIONS as readonly string[]).includes(apiVersion)) {
     logger.warning(
       `artifact-signing-api-version ${apiVersion} is not one this action was tested with (${KNOWN_API_VERSIONS.join(', ')}); using the ${dialect === 'A' ? '/sign' : ':sign'} dialect`,

@@ -3,7 +3,7 @@
  * __tests__/unit/cli/flags.test.ts checks that each command's help names every flag it accepts.
  */
 import type { ParseArgsConfig } from 'node:util'
-import { SIGN_INPUTS, VERIFY_INPUTS } from '../action/inputs.js'
+import { SIGN_INPUTS, VERIFY_INPUTS } from '../config/inputs.js'
 import { PolicyError } from '../verify/errors.js'
 import {
   selectPolicy,

@@ -13,8 +13,8 @@ import {
   parseSignConfig,
   parseVerifyConfig,
   registryConfig,
-} from '../action/config.js'
-import { SIGN_INPUTS, VERIFY_INPUTS, readRawInputs } from '../action/inputs.js'
+} from '../config/config.js'
+import { SIGN_INPUTS, VERIFY_INPUTS, readRawInputs } from '../config/inputs.js'
 import {
   VERSION,
   lazyAzureCredential,

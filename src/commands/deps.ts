@@ -5,7 +5,7 @@
  * the CLI; the only module that decides which concrete implementation runs.
  */
 import type { AzureCredential } from '../azure/credential.js'
-import type { AzureConfig, RegistryConfig, SignerConfig, VerifyConfig } from '../action/config.js'
+import type { AzureConfig, RegistryConfig, SignerConfig, VerifyConfig } from '../config/config.js'
 import { ActionError, ConfigError } from '../errors.js'
 import type { Logger } from '../log.js'
 import { createTransport, type RequestEvent, type Transport } from '../net/transport.js'

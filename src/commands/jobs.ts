@@ -2,7 +2,7 @@
  * The two jobs the product runs, from a parsed config to results, shared by the actions and the
  * CLI (which differ only in how they read the config and present the results).
  */
-import type { SignConfig, VerifyConfig, VerifyOnlyConfig } from '../action/config.js'
+import type { SignConfig, VerifyConfig, VerifyOnlyConfig } from '../config/config.js'
 import type { RegistryClient } from '../oci/client.js'
 import {
   SIGNING_AGENT,

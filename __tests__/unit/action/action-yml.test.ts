@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { SIGN_INPUTS, VERIFY_INPUTS } from '../../../src/action/inputs.js'
+import { SIGN_INPUTS, VERIFY_INPUTS } from '../../../src/config/inputs.js'
 
 const root = (p: string): string => fileURLToPath(new URL(`../../../${p}`, import.meta.url))
 interface ActionYml {

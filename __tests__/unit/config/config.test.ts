@@ -6,8 +6,8 @@ import {
   parseSignConfig,
   parseUserMetadata,
   parseVerifyConfig,
-} from '../../../src/action/config.js'
-import { SIGN_INPUTS, VERIFY_INPUTS, readRawInputs } from '../../../src/action/inputs.js'
+} from '../../../src/config/config.js'
+import { SIGN_INPUTS, VERIFY_INPUTS, readRawInputs } from '../../../src/config/inputs.js'
 import { ConfigError } from '../../../src/errors.js'
 
 const signRaw = (values: Record<string, string>) =>
