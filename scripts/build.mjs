@@ -21,13 +21,11 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   // CommonJS dependencies call require(); give ESM bundles one.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  // cbor-x tries an optional native decoder and falls back to JavaScript when it is absent.
-  external: ['cbor-extract'],
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
