@@ -3,14 +3,19 @@
  * and are loaded at the edge). Every rule names the inputs the way the user typed them.
  */
 import { ConfigError } from '../errors.js'
-import type { RawInputs, SignInputName, VerifyInputName } from './inputs.js'
+import {
+  INPUT_DEFAULTS,
+  type RawInputs,
+  type SignInputName,
+  type VerifyInputName,
+} from './inputs.js'
 
 export type ReferrersMode = 'auto' | 'api' | 'tag'
 export type SignatureFormat = 'cose' | 'jws'
 export type ManifestForm = 'image-manifest-legacy' | 'artifact-type'
 
 export const MICROSOFT_TSA_URL = 'http://timestamp.acs.microsoft.com/'
-export const DEFAULT_AS_API_VERSION = '2022-06-15-preview'
+export const DEFAULT_AS_API_VERSION = INPUT_DEFAULTS['artifact-signing-api-version']
 const AS_API_VERSIONS = ['2022-06-15-preview', '2023-06-15-preview', '2024-06-15']
 
 export type SignerConfig =
@@ -233,7 +238,13 @@ function verifyConfig(
     trustPolicy: raw['trust-policy'],
     trustStore: raw['trust-store'],
     userMetadata: parseUserMetadata('user-metadata', raw['user-metadata']),
-    maxSignatures: parseInteger('max-signatures', raw['max-signatures'], 100, 1, 10_000),
+    maxSignatures: parseInteger(
+      'max-signatures',
+      raw['max-signatures'],
+      Number(INPUT_DEFAULTS['max-signatures']),
+      1,
+      10_000,
+    ),
   }
 }
 
@@ -274,7 +285,10 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
         DEFAULT_AS_API_VERSION,
       ),
       timeoutMs:
-        parseDuration('artifact-signing-timeout', raw['artifact-signing-timeout'] || '60s') * 1000,
+        parseDuration(
+          'artifact-signing-timeout',
+          raw['artifact-signing-timeout'] || INPUT_DEFAULTS['artifact-signing-timeout'],
+        ) * 1000,
     }
   } else if (localGiven.length > 0) {
     bothOrNeither(raw, 'signing-key', 'signing-certificate-chain')
@@ -291,7 +305,8 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
   }
   if (signer.kind === 'local-key') {
     for (const n of ['artifact-signing-api-version', 'artifact-signing-timeout'] as const) {
-      if (raw[n] !== '')
+      // The runner fills in action.yml's default, so only a value the user changed is an error.
+      if (raw[n] !== '' && raw[n] !== INPUT_DEFAULTS[n])
         throw new ConfigError(
           'INPUT_NOT_APPLICABLE',
           `input ${n} applies to Artifact Signing only, but a local key is used`,
@@ -321,7 +336,7 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
     'signature-format',
     raw['signature-format'],
     ['cose', 'jws'],
-    'cose',
+    INPUT_DEFAULTS['signature-format'],
   )
   const verify = verifyConfig(raw, false)
   return {
@@ -343,7 +358,7 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
       'signature-manifest',
       raw['signature-manifest'],
       ['image-manifest-legacy', 'artifact-type'],
-      'image-manifest-legacy',
+      INPUT_DEFAULTS['signature-manifest'],
     ),
     ...(raw.expiry === '' ? {} : { expirySeconds: parseDuration('expiry', raw.expiry) }),
     userMetadata: parseUserMetadata('user-metadata', raw['user-metadata']),
@@ -351,13 +366,23 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
       'referrers',
       raw.referrers,
       ['auto', 'api', 'tag'],
-      'auto',
+      INPUT_DEFAULTS.referrers,
     ),
-    recursive: parseBoolean('recursive', raw.recursive, false),
+    recursive: parseBoolean('recursive', raw.recursive || INPUT_DEFAULTS.recursive, false),
     registry: registryConfig(raw),
     ...(verify === undefined ? {} : { verify }),
-    concurrency: parseInteger('concurrency', raw.concurrency, 4, 1, 32),
-    showSummary: parseBoolean('show-summary', raw['show-summary'], true),
+    concurrency: parseInteger(
+      'concurrency',
+      raw.concurrency,
+      Number(INPUT_DEFAULTS.concurrency),
+      1,
+      32,
+    ),
+    showSummary: parseBoolean(
+      'show-summary',
+      raw['show-summary'] || INPUT_DEFAULTS['show-summary'],
+      true,
+    ),
   }
 }
 
@@ -368,7 +393,17 @@ export function parseVerifyConfig(raw: RawInputs<VerifyInputName>): VerifyOnlyCo
     verify: verifyConfig(raw, true) as VerifyConfig,
     azure: azureConfig(raw),
     registry: registryConfig(raw),
-    concurrency: parseInteger('concurrency', raw.concurrency, 4, 1, 32),
-    showSummary: parseBoolean('show-summary', raw['show-summary'], true),
+    concurrency: parseInteger(
+      'concurrency',
+      raw.concurrency,
+      Number(INPUT_DEFAULTS.concurrency),
+      1,
+      32,
+    ),
+    showSummary: parseBoolean(
+      'show-summary',
+      raw['show-summary'] || INPUT_DEFAULTS['show-summary'],
+      true,
+    ),
   }
 }
