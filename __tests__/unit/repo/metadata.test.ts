@@ -2,7 +2,7 @@
  * What an adopter checks first: a licence, where to report a vulnerability, who reviews, what each
  * release changed, and one repository slug. package.json's `repository` is the single definition
  * of the slug; README, SECURITY.md, CHANGELOG.md and `uses:` lines must agree with it (issue 12
- * found `OWNER/oci-notary-action` placeholders and no repository fields at all).
+ * found `OWNER/…` placeholders and no repository fields at all).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -22,6 +22,9 @@ const pkg = JSON.parse(read('package.json')) as {
 }
 const slug = /^git\+https:\/\/github\.com\/([\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)?.[1]
 
+// Spelled in two parts so that this file does not match itself.
+const PLACEHOLDER = ['OWNER', 'oci-notary-action'].join('/')
+
 describe('repository metadata', () => {
   it('package.json names one GitHub repository, with homepage and bugs under it', () => {
     expect(slug).toBeDefined()
@@ -37,7 +40,7 @@ describe('repository metadata', () => {
       .filter((f) => /\.(md|ya?ml|ts|json)$/.test(f) && !f.startsWith('dist/'))
     for (const file of tracked) {
       if (file === 'package-lock.json') continue
-      expect(read(file), file).not.toMatch(/OWNER\/oci-notary-action/)
+      expect(read(file), file).not.toContain(PLACEHOLDER)
     }
   })
 
@@ -61,6 +64,21 @@ describe('repository metadata', () => {
     expect(security).toContain(`https://github.com/${slug}/security/advisories/new`)
     expect(security).toMatch(/Supported versions/)
     expect(security).toMatch(/[Vv]erifier bypass/)
+  })
+
+  it('.gitattributes checks out LF on every OS; dist/ is generated and not diffed', () => {
+    const attrs = (file: string): string =>
+      execFileSync('git', ['check-attr', 'eol', 'diff', 'linguist-generated', '--', file], {
+        cwd: root,
+        encoding: 'utf8',
+      })
+    // check-dist compares dist/ byte for byte; a CRLF checkout on Windows would fail it.
+    expect(attrs('dist/index.js')).toMatch(
+      /eol: lf[\s\S]*diff: unset[\s\S]*linguist-generated: true/,
+    )
+    // The README and workflow tests split on \n.
+    for (const file of ['README.md', 'action.yml', 'src/cli/main.ts'])
+      expect(attrs(file), file).toMatch(/eol: lf/)
   })
 
   it('CODEOWNERS assigns every path', () => {
