@@ -83,6 +83,14 @@ export async function runAction(
   for (const [k, v] of Object.entries({
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    // What a Windows runner's environment always has (Node itself and cmd.exe need them; the
+    // docker config lives under USERPROFILE); undefined elsewhere and then left out.
+    ...Object.fromEntries(
+      ['SystemRoot', 'windir', 'USERPROFILE', 'TEMP', 'TMP', 'PATHEXT', 'ComSpec'].map((k) => [
+        k,
+        process.env[k],
+      ]),
+    ),
     NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS,
     GITHUB_ACTIONS: 'true',
     CI: 'true',

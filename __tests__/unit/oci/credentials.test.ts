@@ -73,8 +73,12 @@ afterAll(async () => {
 const env = (configDir: string): NodeJS.ProcessEnv => ({
   DOCKER_CONFIG: configDir,
   PATH: [bin, ...(process.env.PATH ?? '').split(delimiter)].join(delimiter),
+  // Windows: PATHEXT for the helper lookup, SystemRoot for cmd.exe and the Node it starts.
   ...(process.platform === 'win32'
-    ? { PATHEXT: process.env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD' }
+    ? {
+        PATHEXT: process.env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD',
+        SystemRoot: process.env.SystemRoot,
+      }
     : {}),
 })
 
