@@ -2,6 +2,7 @@
  * Raw inputs → typed config. Pure: no environment, no files (file-or-inline values stay strings
  * and are loaded at the edge). Every rule names the inputs the way the user typed them.
  */
+import { DEFAULT_API_VERSION, KNOWN_API_VERSIONS } from '../azure/api-versions.js'
 import { ConfigError } from '../errors.js'
 import type { RawInputs, SignInputName, VerifyInputName } from './inputs.js'
 
@@ -10,8 +11,9 @@ export type SignatureFormat = 'cose' | 'jws'
 export type ManifestForm = 'image-manifest-legacy' | 'artifact-type'
 
 export const MICROSOFT_TSA_URL = 'http://timestamp.acs.microsoft.com/'
-export const DEFAULT_AS_API_VERSION = '2022-06-15-preview'
-const AS_API_VERSIONS = ['2022-06-15-preview', '2023-06-15-preview', '2024-06-15']
+/** One list for the parser, the client and action.yml's default (src/azure/api-versions.ts). */
+export const DEFAULT_AS_API_VERSION = DEFAULT_API_VERSION
+const AS_API_VERSIONS: readonly string[] = KNOWN_API_VERSIONS
 
 export type SignerConfig =
   | {
