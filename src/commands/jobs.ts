@@ -4,6 +4,7 @@
  */
 import type { SignConfig, VerifyConfig, VerifyOnlyConfig } from '../config/config.js'
 import type { RegistryClient } from '../oci/client.js'
+import type { Signer } from '../signer/signer.js'
 import {
   SIGNING_AGENT,
   lazyAzureCredential,
@@ -17,11 +18,12 @@ import {
   type RuntimeEnv,
 } from './deps.js'
 import { signImages } from './sign.js'
-import type { SignedManifest } from './types.js'
+import type { SignedManifest, SignerReport } from './types.js'
 import { verifyImages, type VerifyReport } from './verify.js'
 
 export interface SignJobResult {
   signed: SignedManifest[]
+  signer: SignerReport
   /** Present when a trust policy was given: every signed manifest read back and verified. */
   verification?: VerifyReport
   /** Milliseconds per phase. */
@@ -79,7 +81,8 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
     },
   )
   const timings: Record<string, number> = { sign: Date.now() - started }
-  if (!config.verify || !verification) return { signed, timings }
+  const signerReport = reportOf(signer)
+  if (!config.verify || !verification) return { signed, signer: signerReport, timings }
   const verifyStarted = Date.now()
   // Each signed manifest is verified by digest, as read back from the registry.
   const images = [...new Set(signed.map((s) => `${s.repository}@${s.digest}`))]
@@ -92,7 +95,27 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
     runtime,
   )
   timings.verify = Date.now() - verifyStarted
-  return { signed, verification: report, timings }
+  return { signed, signer: signerReport, verification: report, timings }
+}
+
+function reportOf(signer: Signer): SignerReport {
+  const report: SignerReport = { description: signer.description }
+  if (isArtifactSigningSigner(signer)) {
+    report.artifactSigningApiVersion = signer.apiVersion
+    if (signer.apiVersionFallbackFrom !== undefined)
+      report.apiVersionFallbackFrom = signer.apiVersionFallbackFrom
+  }
+  return report
+}
+
+/** Structural, so the Azure module stays lazily loaded. */
+function isArtifactSigningSigner(
+  signer: Signer,
+): signer is Signer & { apiVersion: string; apiVersionFallbackFrom: string | undefined } {
+  return (
+    'apiVersionFallbackFrom' in signer &&
+    typeof (signer as { apiVersion?: unknown }).apiVersion === 'string'
+  )
 }
 
 /** Verifies every image against the trust policy and store. */

@@ -22,3 +22,13 @@ export interface SignedManifest {
   /** Envelope media type. */
   envelopeMediaType: string
 }
+
+/** What a job's signer reports about itself (outputs and summary). */
+export interface SignerReport {
+  /** e.g. "artifact signing eus.codesigning.azure.net/acct/profile"; never secret. */
+  description: string
+  /** Artifact Signing only: the api-version the signatures were made with. */
+  artifactSigningApiVersion?: string
+  /** Artifact Signing only: the configured api-version, when it was refused and replaced. */
+  apiVersionFallbackFrom?: string
+}

@@ -3,7 +3,7 @@
  * can reach it because the view models have no field for secrets; registry-supplied strings are
  * escaped.
  */
-import type { SignedManifest } from '../commands/types.js'
+import type { SignedManifest, SignerReport } from '../commands/types.js'
 
 export function escapeCell(value: string): string {
   return value
@@ -29,10 +29,20 @@ export interface VerificationRow {
   detail: string
 }
 
+/** The line saying which Artifact Signing api-version signed, and why when it fell back. */
+export function signerLine(signer: SignerReport | undefined): string | undefined {
+  if (signer?.artifactSigningApiVersion === undefined) return undefined
+  const version = `Artifact Signing api-version \`${signer.artifactSigningApiVersion}\``
+  return signer.apiVersionFallbackFrom === undefined
+    ? `${version}.`
+    : `${version} (the configured \`${signer.apiVersionFallbackFrom}\` was refused before authentication, so the other form was used).`
+}
+
 export function signSummaryMarkdown(
   signed: SignedManifest[],
   verification?: Map<string, VerificationRow>,
   timings?: Record<string, number>,
+  signer?: SignerReport,
 ): string {
   const header = [
     'Image',
@@ -56,6 +66,8 @@ export function signSummaryMarkdown(
     ]
   })
   const parts = ['### Notary signatures', '', table(header, rows)]
+  const line = signerLine(signer)
+  if (line !== undefined) parts.push('', line)
   if (timings && Object.keys(timings).length > 0) {
     parts.push(
       '',
