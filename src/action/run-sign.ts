@@ -34,6 +34,7 @@ export function signOutputs(signed: SignedManifest[]): Record<string, string> {
         referrersMode: s.referrersMode,
         signer: s.signer,
         timestamp: s.timestamp ?? null,
+        ...(s.skipped ? { skipped: true, skipReason: s.skipped.reason } : {}),
       })),
     ),
   }

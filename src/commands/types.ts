@@ -21,6 +21,11 @@ export interface SignedManifest {
   parentDigest?: string
   /** Envelope media type. */
   envelopeMediaType: string
+  /**
+   * Set when skip-if-signed found an existing signature that counts: nothing was pushed, and
+   * `signatureDigest` (and signer, timestamp) are the existing signature's.
+   */
+  skipped?: { reason: string }
 }
 
 /** What a job's signer reports about itself (outputs and summary). */

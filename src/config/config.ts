@@ -11,6 +11,8 @@ export type SignatureFormat = 'cose' | 'jws'
 export type ManifestForm = 'image-manifest-legacy' | 'artifact-type'
 
 export const MICROSOFT_TSA_URL = 'http://timestamp.acs.microsoft.com/'
+/** notation's default for `--max-signatures`. */
+export const DEFAULT_MAX_SIGNATURES = 100
 /** One list for the parser, the client and action.yml's default (src/azure/api-versions.ts). */
 export const DEFAULT_AS_API_VERSION = DEFAULT_API_VERSION
 const AS_API_VERSIONS: readonly string[] = KNOWN_API_VERSIONS
@@ -57,6 +59,8 @@ export interface SignConfig {
   userMetadata: Record<string, string>
   referrers: ReferrersMode
   recursive: boolean
+  /** Do not sign an image that already has a signature this run would be content with. */
+  skipIfSigned: boolean
   registry: RegistryConfig
   /** Read back and verify every signed image when set. */
   verify?: VerifyConfig
@@ -235,7 +239,13 @@ function verifyConfig(
     trustPolicy: raw['trust-policy'],
     trustStore: raw['trust-store'],
     userMetadata: parseUserMetadata('user-metadata', raw['user-metadata']),
-    maxSignatures: parseInteger('max-signatures', raw['max-signatures'], 100, 1, 10_000),
+    maxSignatures: parseInteger(
+      'max-signatures',
+      raw['max-signatures'],
+      DEFAULT_MAX_SIGNATURES,
+      1,
+      10_000,
+    ),
   }
 }
 
@@ -356,6 +366,7 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
       'auto',
     ),
     recursive: parseBoolean('recursive', raw.recursive, false),
+    skipIfSigned: parseBoolean('skip-if-signed', raw['skip-if-signed'], false),
     registry: registryConfig(raw),
     ...(verify === undefined ? {} : { verify }),
     concurrency: parseInteger('concurrency', raw.concurrency, 4, 1, 32),

@@ -62,10 +62,28 @@ export function signSummaryMarkdown(
       s.signer,
       s.timestamp ?? 'none',
       s.referrersMode,
-      v === undefined ? 'not run' : v.verified ? `✅ ${v.detail}` : `❌ ${v.detail}`,
+      v === undefined
+        ? s.skipped
+          ? '⏭️ already signed (skip-if-signed)'
+          : 'not run'
+        : v.verified
+          ? `✅ ${v.detail}`
+          : `❌ ${v.detail}`,
     ]
   })
   const parts = ['### Notary signatures', '', table(header, rows)]
+  const skipped = signed.filter((s) => s.skipped)
+  if (skipped.length > 0) {
+    parts.push(
+      '',
+      `${skipped.length} of ${signed.length} manifest${signed.length === 1 ? '' : 's'} already had a signature that counts (skip-if-signed); nothing was pushed for ${skipped.length === 1 ? 'it' : 'them'}:`,
+      '',
+      ...skipped.map(
+        (s) =>
+          `- ${escapeCell(`${s.repository}@${s.digest}`)}: ${escapeCell(s.skipped?.reason ?? '')}`,
+      ),
+    )
+  }
   const line = signerLine(signer)
   if (line !== undefined) parts.push('', line)
   if (timings && Object.keys(timings).length > 0) {

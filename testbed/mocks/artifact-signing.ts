@@ -611,8 +611,10 @@ export async function createArtifactSigningMock(
       if (s === undefined) throw new Error(`no mock profile ${account}/${profile}`)
       const slot = `mock-as-leaf-${key(account, profile)}-${createHash('sha1').update(randomBytes(8)).digest('hex')}`
       s.key = testKey('rsa3072', slot)
+      // The daily renewal keeps the profile's subject and its profile EKU; the key and leaf change.
       s.chain = await createMockSigningChain({
         key: s.key,
+        eku: s.chain.eku,
         ...(s.config.trust === undefined ? {} : { trust: s.config.trust }),
         ...(s.config.subject === undefined ? {} : { subject: s.config.subject }),
       })
