@@ -2,6 +2,7 @@
  * Raw inputs → typed config. Pure: no environment, no files (file-or-inline values stay strings
  * and are loaded at the edge). Every rule names the inputs the way the user typed them.
  */
+import { DEFAULT_API_VERSION, KNOWN_API_VERSIONS } from '../azure/api-versions.js'
 import { ConfigError } from '../errors.js'
 import {
   INPUT_DEFAULTS,
@@ -15,8 +16,14 @@ export type SignatureFormat = 'cose' | 'jws'
 export type ManifestForm = 'image-manifest-legacy' | 'artifact-type'
 
 export const MICROSOFT_TSA_URL = 'http://timestamp.acs.microsoft.com/'
-export const DEFAULT_AS_API_VERSION = INPUT_DEFAULTS['artifact-signing-api-version']
-const AS_API_VERSIONS = ['2022-06-15-preview', '2023-06-15-preview', '2024-06-15']
+/** notation's default for `--max-signatures` (stated once, in INPUT_DEFAULTS). */
+export const DEFAULT_MAX_SIGNATURES = Number(INPUT_DEFAULTS['max-signatures'])
+/**
+ * One list for the parser, the client and action.yml's default (src/azure/api-versions.ts;
+ * INPUT_DEFAULTS and action.yml take the default from there, a test keeps them equal).
+ */
+export const DEFAULT_AS_API_VERSION = DEFAULT_API_VERSION
+const AS_API_VERSIONS: readonly string[] = KNOWN_API_VERSIONS
 
 export type SignerConfig =
   | {
@@ -60,6 +67,8 @@ export interface SignConfig {
   userMetadata: Record<string, string>
   referrers: ReferrersMode
   recursive: boolean
+  /** Do not sign an image that already has a signature this run would be content with. */
+  skipIfSigned: boolean
   registry: RegistryConfig
   /** Read back and verify every signed image when set. */
   verify?: VerifyConfig
@@ -241,7 +250,7 @@ function verifyConfig(
     maxSignatures: parseInteger(
       'max-signatures',
       raw['max-signatures'],
-      Number(INPUT_DEFAULTS['max-signatures']),
+      DEFAULT_MAX_SIGNATURES,
       1,
       10_000,
     ),
@@ -369,6 +378,11 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
       INPUT_DEFAULTS.referrers,
     ),
     recursive: parseBoolean('recursive', raw.recursive || INPUT_DEFAULTS.recursive, false),
+    skipIfSigned: parseBoolean(
+      'skip-if-signed',
+      raw['skip-if-signed'] || INPUT_DEFAULTS['skip-if-signed'],
+      false,
+    ),
     registry: registryConfig(raw),
     ...(verify === undefined ? {} : { verify }),
     concurrency: parseInteger(

@@ -1,3 +1,5 @@
+import { DEFAULT_API_VERSION } from '../azure/api-versions.js'
+
 /**
  * The action's input names, in one place: action.yml, verify/action.yml, the config parser, the
  * README tables and the tests all read this list.
@@ -22,6 +24,7 @@ export const SIGN_INPUTS = [
   'user-metadata',
   'referrers',
   'recursive',
+  'skip-if-signed',
   'registry-username',
   'registry-password',
   'insecure-registries',
@@ -59,12 +62,13 @@ export type InputName = SignInputName | VerifyInputName
  * action.yml files and the README tables identical to this record: change a default here.
  */
 export const INPUT_DEFAULTS = {
-  'artifact-signing-api-version': '2022-06-15-preview',
+  'artifact-signing-api-version': DEFAULT_API_VERSION,
   'artifact-signing-timeout': '60s',
   'signature-format': 'cose',
   'signature-manifest': 'image-manifest-legacy',
   referrers: 'auto',
   recursive: 'false',
+  'skip-if-signed': 'false',
   'max-signatures': '100',
   concurrency: '4',
   'show-summary': 'true',

@@ -27,7 +27,14 @@ describe.each([
   [
     'action.yml',
     SIGN_INPUTS,
-    ['digest', 'signature-digest', 'signatures', 'verified', 'verification'],
+    [
+      'digest',
+      'signature-digest',
+      'signatures',
+      'artifact-signing-api-version',
+      'verified',
+      'verification',
+    ],
   ],
   ['verify/action.yml', VERIFY_INPUTS, ['verified', 'verification']],
 ] as const)('%s', (file, inputs, outputs) => {
@@ -50,10 +57,12 @@ describe.each([
   })
 })
 
-/** The Default column of the README's input table, by input name. */
+/** The Default column of the README's input table (not the outputs table), by input name. */
 function readmeDefaults(): Map<string, string> {
   const rows = new Map<string, string>()
-  for (const m of readme.matchAll(/^\| `([a-z-]+)`\s*\|\s*([^|]*?)\s*\|/gm))
+  const start = readme.indexOf('## Inputs')
+  const inputs = readme.slice(start, readme.indexOf('\n## ', start + 1))
+  for (const m of inputs.matchAll(/^\| `([a-z-]+)`\s*\|\s*([^|]*?)\s*\|/gm))
     rows.set(m[1] as string, (m[2] as string).trim())
   return rows
 }
