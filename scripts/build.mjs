@@ -1,6 +1,6 @@
 // One esbuild run: self-contained ESM bundles dist/index.js (sign action), dist/verify.js
 // (verify-only action) and dist/cli.js, with shared code in dist/chunks/. They run with no
-// node_modules, on Node 20 and Node 24. Output is deterministic, so check-dist can compare bytes.
+// node_modules, on Node 22 and later (the actions on node24). Output is deterministic, so check-dist can compare bytes.
 import { build } from 'esbuild'
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
