@@ -44,7 +44,10 @@ export const COMMON_FLAGS: Options = {
   help: { type: 'boolean', short: 'h' },
 }
 
-export const SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, ['recursive'])
+export const SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, [
+  'recursive',
+  'allow-untrusted-endpoint',
+])
 export const VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, [])
 export const INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, [])
 export const VERIFY_SIGNATURE_FLAGS: Options = {
@@ -78,6 +81,8 @@ Artifact Signing options:
   --artifact-signing-api-version 2022-06-15-preview|2023-06-15-preview|2024-06-15
                                (default 2022-06-15-preview)
   --artifact-signing-timeout 60s   deadline for one signing operation, e.g. 60s (default) or 2m
+  --allow-untrusted-endpoint   send the Azure token to an endpoint outside
+                               https://<region>.codesigning.azure.net and loopback
 Azure identity (Artifact Signing, and ACR sign-in):
 ${azureIdentityHelp('AZURE_CLIENT_ID/AZURE_TENANT_ID, or an az login for Artifact Signing')}
 options:
