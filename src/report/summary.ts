@@ -29,6 +29,7 @@ export interface VerificationRow {
   detail: string
 }
 
+/** `verification`: read-back rows keyed by signature manifest digest. */
 export function signSummaryMarkdown(
   signed: SignedManifest[],
   verification?: Map<string, VerificationRow>,
@@ -44,7 +45,8 @@ export function signSummaryMarkdown(
     'Verification',
   ]
   const rows = signed.map((s) => {
-    const v = verification?.get(s.digest)
+    // Keyed by signature manifest: the read-back verdict of the signature this run pushed.
+    const v = verification?.get(s.signatureDigest)
     return [
       s.platform ? `${s.reference} (${s.platform})` : s.reference,
       short(s.digest),
