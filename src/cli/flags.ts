@@ -92,7 +92,8 @@ options:
   --referrers auto|api|tag                     --recursive
   --registry-username U --registry-password P  --insecure-registries HOST (repeat)
   --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
-  --max-signatures N (default 100; with --trust-policy)
+  --max-signatures N   accepted like the action input, but no effect: the read-back checks
+                       only the signatures this run pushed
   --concurrency N   --json (print the result as JSON)   --debug
 ${SHOW_SUMMARY_HELP}
 `
