@@ -35,14 +35,14 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-GFYOUSBS.js";
-import "./chunks/chunk-NQ2ETGFX.js";
-import "./chunks/chunk-IBQZBEKA.js";
+} from "./chunks/chunk-ZS6LHCBH.js";
+import "./chunks/chunk-DOL7HH6F.js";
+import "./chunks/chunk-TZB7OOQH.js";
 import {
   ActionError,
   ConfigError,
   formatCauseChain
-} from "./chunks/chunk-SDPK7C2D.js";
+} from "./chunks/chunk-HHWRZ7SF.js";
 import "./chunks/chunk-2ZTQXNXN.js";
 
 // src/cli/main.ts
@@ -181,7 +181,10 @@ var COMMON_FLAGS = {
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
-var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, ["recursive"]);
+var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, [
+  "recursive",
+  "allow-untrusted-endpoint"
+]);
 var VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, []);
 var INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, []);
 var VERIFY_SIGNATURE_FLAGS = {
@@ -210,6 +213,8 @@ Artifact Signing options:
   --artifact-signing-api-version 2022-06-15-preview|2023-06-15-preview|2024-06-15
                                (default 2022-06-15-preview)
   --artifact-signing-timeout 60s   deadline for one signing operation, e.g. 60s (default) or 2m
+  --allow-untrusted-endpoint   send the Azure token to an endpoint outside
+                               https://<region>.codesigning.azure.net and loopback
 Azure identity (Artifact Signing, and ACR sign-in):
 ${azureIdentityHelp("AZURE_CLIENT_ID/AZURE_TENANT_ID, or an az login for Artifact Signing")}
 options:
@@ -219,7 +224,8 @@ options:
   --referrers auto|api|tag                     --recursive
   --registry-username U --registry-password P  --insecure-registries HOST (repeat)
   --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
-  --max-signatures N (default 100; with --trust-policy)
+  --max-signatures N   accepted like the action input, but no effect: the read-back checks
+                       only the signatures this run pushed
   --concurrency N   --json (print the result as JSON)   --debug
 ${SHOW_SUMMARY_HELP}
 `;

@@ -40,7 +40,7 @@ export function checkReadBackPossible(
       throw storeNotFound(
         verification.trustStore,
         missing,
-        `nothing was signed: trust policy statement "${statement.name}" (for ${repository}) names stores the trust store cannot give: `,
+        `nothing was signed: trust policy statement "${statement.name}" (for ${repository}) names stores that are missing or empty: `,
       )
     }
   }
