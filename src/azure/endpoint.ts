@@ -32,21 +32,29 @@ export interface ServiceHostRule {
   readonly shape: string
   /** The service's DNS suffix without the leading dot, e.g. `codesigning.azure.net`. */
   readonly suffix: string
+  /** A valid endpoint for remedies, e.g. `https://eus.codesigning.azure.net`. */
+  readonly example: string
   /** True for a host of the service: exactly one label in front of the suffix. */
   matches(hostname: string): boolean
 }
 
-export function serviceHostRule(suffix: string, labelName: string): ServiceHostRule {
+/** `labelName` names the host's first label in messages; `exampleLabel` is a valid one. */
+export function serviceHostRule(
+  suffix: string,
+  labelName: string,
+  exampleLabel: string,
+): ServiceHostRule {
   const pattern = new RegExp(`^${LABEL}\\.${suffix.replace(/\./g, '\\.')}$`)
   return {
     shape: `<${labelName}>.${suffix}`,
     suffix,
+    example: `https://${exampleLabel}.${suffix}`,
     matches: (hostname) => pattern.test(hostname),
   }
 }
 
 /** Azure Artifact Signing data plane: `https://<region>.codesigning.azure.net`. */
-export const ARTIFACT_SIGNING_HOSTS = serviceHostRule('codesigning.azure.net', 'region')
+export const ARTIFACT_SIGNING_HOSTS = serviceHostRule('codesigning.azure.net', 'region', 'eus')
 
 export type EndpointTrust = 'service' | 'loopback' | 'untrusted'
 
@@ -80,7 +88,7 @@ export interface CheckedEndpoint {
  * caller warns when `trust` is `untrusted` (opted in).
  */
 export function checkServiceEndpoint(value: string, check: EndpointCheck): CheckedEndpoint {
-  const remedy = `use the account URI, e.g. https://${check.rule.shape.replace(/<[^>]+>/, 'eus')}`
+  const remedy = `use the service endpoint, e.g. ${check.rule.example}`
   let url: URL
   try {
     url = new URL(value.trim())

@@ -83,10 +83,11 @@ describe('the Artifact Signing host rule', () => {
   })
 
   it('is a reusable rule (e.g. Key Vault) matching exactly one label before the suffix', () => {
-    const vault = serviceHostRule('vault.azure.net', 'vault')
+    const vault = serviceHostRule('vault.azure.net', 'vault', 'myvault')
     expect(vault.matches('myvault.vault.azure.net')).toBe(true)
     expect(vault.matches('myvault.vault.azure.net.evil.com')).toBe(false)
     expect(vault.matches('vault.azure.net')).toBe(false)
+    expect(vault.example).toBe('https://myvault.vault.azure.net')
     expect(ARTIFACT_SIGNING_HOSTS.shape).toBe('<region>.codesigning.azure.net')
   })
 })
