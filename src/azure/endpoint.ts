@@ -7,8 +7,8 @@
  * hosts of that audience's domain are accepted, plus loopback (tests and local mocks).
  *
  * Sovereign clouds: none is listed. Microsoft documents Artifact Signing (formerly Trusted
- * Signing) endpoints only as `https://<region>.codesigning.azure.net` (quickstart region table,
- * shared/docs/artifact-signing.md §9) and the only token scope any client uses is
+ * Signing) endpoints only as `https://<region>.codesigning.azure.net` (the region table of its
+ * quickstart) and the only token scope any client uses is
  * `https://codesigning.azure.net/.default`; no US Government or China endpoint is documented.
  * A cloud that gets one can be added here, or reached with the explicit opt-in.
  *
