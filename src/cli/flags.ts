@@ -46,6 +46,7 @@ export const COMMON_FLAGS: Options = {
 
 export const SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, [
   'recursive',
+  'skip-if-signed',
   'allow-untrusted-endpoint',
 ])
 export const VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, [])
@@ -90,10 +91,12 @@ options:
   --signature-format cose|jws                  --signature-manifest image-manifest-legacy|artifact-type
   --expiry 30d                                 --user-metadata key=value (repeat)
   --referrers auto|api|tag                     --recursive
+  --skip-if-signed   do not sign an image that already has a signature that verifies under
+                     --trust-policy (without one: that this signer made)
   --registry-username U --registry-password P  --insecure-registries HOST (repeat)
   --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
-  --max-signatures N   accepted like the action input, but no effect: the read-back checks
-                       only the signatures this run pushed
+  --max-signatures N   existing signatures --skip-if-signed evaluates per image (default 100);
+                       the read-back checks only the signatures this run pushed
   --concurrency N   --json (print the result as JSON)   --debug
 ${SHOW_SUMMARY_HELP}
 `

@@ -2,11 +2,18 @@
  * The two jobs the product runs, from a parsed config to results, shared by the actions and the
  * CLI (which differ only in how they read the config and present the results).
  */
-import type { SignConfig, VerifyConfig, VerifyOnlyConfig } from '../config/config.js'
+import {
+  DEFAULT_MAX_SIGNATURES,
+  type SignConfig,
+  type VerifyConfig,
+  type VerifyOnlyConfig,
+} from '../config/config.js'
 import type { RegistryClient } from '../oci/client.js'
+import type { Signer } from '../signer/signer.js'
 import {
   SIGNING_AGENT,
   lazyAzureCredential,
+  loadTimestampRoots,
   loadVerification,
   productionRegistry,
   productionSigner,
@@ -18,7 +25,8 @@ import {
 } from './deps.js'
 import { signImages } from './sign.js'
 import { checkReadBackPossible } from './sign-preflight.js'
-import type { SignedManifest } from './types.js'
+import { createExistingSignatureCheck } from './skip-if-signed.js'
+import type { SignedManifest, SignerReport } from './types.js'
 import {
   verifyImages,
   verifyPushedSignatures,
@@ -29,9 +37,11 @@ import {
 
 export interface SignJobResult {
   signed: SignedManifest[]
+  signer: SignerReport
   /**
    * Present when a trust policy was given: every signature this run pushed, read back from the
-   * registry by digest and verified (one image report per signature).
+   * registry by digest and verified (one image report per signature). An image skipped by
+   * skip-if-signed has none: its existing signature was verified under this policy when skipped.
    */
   verification?: VerifyReport
   /** Milliseconds per phase. */
@@ -70,6 +80,22 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
   if (verification) checkReadBackPossible(config.images, verification)
   const signer = await productionSigner(config.signer, transport, runtime, credential, new Date())
   const timestamper = await productionTimestamper(config.timestamp, transport, runtime)
+  const existingSignature = config.skipIfSigned
+    ? createExistingSignatureCheck({
+        criteria: verification
+          ? {
+              kind: 'policy',
+              policy: verification.policy,
+              trustStore: verification.trustStore,
+              revocation: verification.revocation,
+            }
+          : { kind: 'signer', signer, tsaRoots: await loadTimestampRoots(config.timestamp) },
+        userMetadata: config.userMetadata,
+        maxSignatures: config.verify?.maxSignatures ?? DEFAULT_MAX_SIGNATURES,
+        logger: runtime.logger,
+        now: () => new Date(),
+      })
+    : undefined
   const signed = await signImages(
     config.images,
     {
@@ -88,13 +114,15 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
       logger: runtime.logger,
       now: () => new Date(),
       signingAgent: SIGNING_AGENT,
+      ...(existingSignature ? { existingSignature } : {}),
     },
   )
   const timings: Record<string, number> = { sign: Date.now() - started }
-  if (!config.verify || !verification) return { signed, timings }
+  const signerReport = reportOf(signer)
+  if (!config.verify || !verification) return { signed, signer: signerReport, timings }
   const verifyStarted = Date.now()
   const report = await readBack(
-    signed,
+    signed.filter((s) => !s.skipped),
     config.verify,
     config.concurrency,
     verification,
@@ -102,7 +130,27 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
     runtime,
   )
   timings.verify = Date.now() - verifyStarted
-  return { signed, verification: report, timings }
+  return { signed, signer: signerReport, verification: report, timings }
+}
+
+function reportOf(signer: Signer): SignerReport {
+  const report: SignerReport = { description: signer.description }
+  if (isArtifactSigningSigner(signer)) {
+    report.artifactSigningApiVersion = signer.apiVersion
+    if (signer.apiVersionFallbackFrom !== undefined)
+      report.apiVersionFallbackFrom = signer.apiVersionFallbackFrom
+  }
+  return report
+}
+
+/** Structural, so the Azure module stays lazily loaded. */
+function isArtifactSigningSigner(
+  signer: Signer,
+): signer is Signer & { apiVersion: string; apiVersionFallbackFrom: string | undefined } {
+  return (
+    'apiVersionFallbackFrom' in signer &&
+    typeof (signer as { apiVersion?: unknown }).apiVersion === 'string'
+  )
 }
 
 /**

@@ -207,7 +207,42 @@ async function verifyOne(
   return report
 }
 
-/** Fetches one signature manifest (a listed descriptor, or a digest) and its envelope, and verifies it. */
+/** A signature manifest's envelope, fetched with size caps and digest checks. */
+export interface FetchedSignature {
+  /** The envelope media type (the manifest's layer). */
+  mediaType: string
+  envelope: Uint8Array
+}
+
+/**
+ * Fetches one signature (a listed descriptor, or a digest: the sign job's read-back): its
+ * manifest (capped; by digest, the bytes are checked against it), a subject check (a manifest that names
+ * another subject is an integrity failure, whatever listed it), then its envelope blob (capped).
+ * Calls `onMediaType` as soon as the layer media type is known, for reports of failed fetches.
+ */
+export async function fetchSignature(
+  repository: ReturnType<RegistryClient['repository']>,
+  candidate: Descriptor | string,
+  subject: Descriptor,
+  onMediaType: (mediaType: string) => void = () => {},
+): Promise<FetchedSignature> {
+  const fetched = await repository.fetchManifest(candidate, { maxBytes: LIMITS.manifestBytes })
+  const manifest = parseSignatureManifest(fetched.bytes, fetched.descriptor.mediaType)
+  const mediaType = manifest.envelope.mediaType
+  onMediaType(mediaType)
+  if (manifest.subject !== undefined && manifest.subject.digest !== subject.digest) {
+    throw new VerificationError(
+      'INTEGRITY',
+      `signature manifest ${typeof candidate === 'string' ? candidate : candidate.digest} has subject ${manifest.subject.digest}, not ${subject.digest}`,
+    )
+  }
+  const envelope = await repository.fetchBlob(manifest.envelope, {
+    maxBytes: LIMITS.envelopeBytes,
+  })
+  return { mediaType, envelope }
+}
+
+/** Fetches one signature manifest and its envelope, and verifies it. */
 async function verifyCandidate(
   repository: Repository,
   candidate: Descriptor | string,
@@ -219,20 +254,9 @@ async function verifyCandidate(
   let mediaType = 'unknown'
   const digest = typeof candidate === 'string' ? candidate : candidate.digest
   try {
-    const fetched = await repository.fetchManifest(candidate, { maxBytes: LIMITS.manifestBytes })
-    const manifest = parseSignatureManifest(fetched.bytes, fetched.descriptor.mediaType)
-    mediaType = manifest.envelope.mediaType
-    if (manifest.subject !== undefined && manifest.subject.digest !== subject.digest) {
-      throw new VerificationError(
-        'INTEGRITY',
-        `signature manifest ${digest} has subject ${manifest.subject.digest}, not ${subject.digest}`,
-      )
-    }
-    const envelope = await repository.fetchBlob(manifest.envelope, {
-      maxBytes: LIMITS.envelopeBytes,
-    })
+    const fetched = await fetchSignature(repository, candidate, subject, (m) => (mediaType = m))
     const outcome = await verifySignature({
-      envelope,
+      envelope: fetched.envelope,
       mediaType,
       subject,
       statement,
