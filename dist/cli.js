@@ -35,14 +35,14 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-ZS6LHCBH.js";
-import "./chunks/chunk-DOL7HH6F.js";
-import "./chunks/chunk-TZB7OOQH.js";
+} from "./chunks/chunk-ZQW6DLYN.js";
+import "./chunks/chunk-HQ4URYDA.js";
+import "./chunks/chunk-IBQZBEKA.js";
 import {
   ActionError,
   ConfigError,
   formatCauseChain
-} from "./chunks/chunk-HHWRZ7SF.js";
+} from "./chunks/chunk-SDPK7C2D.js";
 import "./chunks/chunk-2ZTQXNXN.js";
 
 // src/cli/main.ts
@@ -181,10 +181,7 @@ var COMMON_FLAGS = {
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
-var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, [
-  "recursive",
-  "allow-untrusted-endpoint"
-]);
+var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, ["recursive", "skip-if-signed"]);
 var VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, []);
 var INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, []);
 var VERIFY_SIGNATURE_FLAGS = {
@@ -213,8 +210,6 @@ Artifact Signing options:
   --artifact-signing-api-version 2022-06-15-preview|2023-06-15-preview|2024-06-15
                                (default 2022-06-15-preview)
   --artifact-signing-timeout 60s   deadline for one signing operation, e.g. 60s (default) or 2m
-  --allow-untrusted-endpoint   send the Azure token to an endpoint outside
-                               https://<region>.codesigning.azure.net and loopback
 Azure identity (Artifact Signing, and ACR sign-in):
 ${azureIdentityHelp("AZURE_CLIENT_ID/AZURE_TENANT_ID, or an az login for Artifact Signing")}
 options:
@@ -222,10 +217,11 @@ options:
   --signature-format cose|jws                  --signature-manifest image-manifest-legacy|artifact-type
   --expiry 30d                                 --user-metadata key=value (repeat)
   --referrers auto|api|tag                     --recursive
+  --skip-if-signed   do not sign an image that already has a signature that verifies under
+                     --trust-policy (without one: that this signer made)
   --registry-username U --registry-password P  --insecure-registries HOST (repeat)
   --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
-  --max-signatures N   accepted like the action input, but no effect: the read-back checks
-                       only the signatures this run pushed
+  --max-signatures N (default 100; with --trust-policy)
   --concurrency N   --json (print the result as JSON)   --debug
 ${SHOW_SUMMARY_HELP}
 `;
@@ -346,15 +342,24 @@ async function signCommand(args) {
   const { values } = parse(args, SIGN_FLAGS);
   if (values.help) return void process.stdout.write(SIGN_HELP), EXIT.ok;
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { "show-summary": "false", ...values }));
-  const { signed, verification } = await runSignJob(config, runtime(values.debug === true));
+  const { signed, signer, verification } = await runSignJob(config, runtime(values.debug === true));
   if (values.json) {
-    const out = { signatures: signed, ...verification ? { verification } : {} };
+    const out = {
+      signatures: signed,
+      ...signer.artifactSigningApiVersion === void 0 ? {} : {
+        artifactSigning: {
+          apiVersion: signer.artifactSigningApiVersion,
+          ...signer.apiVersionFallbackFrom === void 0 ? {} : { fallbackFrom: signer.apiVersionFallbackFrom }
+        }
+      },
+      ...verification ? { verification } : {}
+    };
     process.stdout.write(`${JSON.stringify(out, null, 2)}
 `);
   } else {
     for (const s of signed) {
       process.stdout.write(
-        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ""}	signature ${s.signatureDigest}	via ${s.referrersMode}	${s.timestamp ? `timestamp ${s.timestamp}` : "no timestamp"}
+        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ""}	${s.skipped ? "skipped, existing signature" : "signature"} ${s.signatureDigest}	via ${s.referrersMode}	${s.timestamp ? `timestamp ${s.timestamp}` : "no timestamp"}
 `
       );
     }

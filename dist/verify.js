@@ -4,18 +4,18 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-J2PFV5BS.js";
+} from "./chunks/chunk-XAFIKHMZ.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-ZS6LHCBH.js";
+} from "./chunks/chunk-ZQW6DLYN.js";
 import {
   getInput
-} from "./chunks/chunk-GRILU3RE.js";
-import "./chunks/chunk-DOL7HH6F.js";
-import "./chunks/chunk-TZB7OOQH.js";
-import "./chunks/chunk-HHWRZ7SF.js";
+} from "./chunks/chunk-LHDFCURT.js";
+import "./chunks/chunk-HQ4URYDA.js";
+import "./chunks/chunk-IBQZBEKA.js";
+import "./chunks/chunk-SDPK7C2D.js";
 import "./chunks/chunk-2ZTQXNXN.js";
 
 // src/action/verify-entry.ts
