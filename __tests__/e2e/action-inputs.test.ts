@@ -58,6 +58,16 @@ describe('dist/index.js input errors', () => {
       },
       'inputs registry-username and registry-password go together',
     ],
+    [
+      {
+        // issue 11 item 10: a look-alike host would receive the Azure token
+        images: 'r.example/app:v1',
+        'artifact-signing-endpoint': 'https://eus.codesigning.azure.net.evil.com',
+        'artifact-signing-account': 'acct',
+        'artifact-signing-certificate-profile': 'profile',
+      },
+      '::error::[INPUT_INVALID] artifact-signing-endpoint "https://eus.codesigning.azure.net.evil.com" is not an endpoint of the service',
+    ],
   ])('rejects %o', async (inputs, message) => {
     const run = await runAction(dist('index.js'), inputs)
     expect(run.exitCode).toBe(1)

@@ -174,6 +174,7 @@ export async function productionSigner(
   const { createArtifactSigningSigner } = await import('../azure/artifact-signing.js')
   return createArtifactSigningSigner({
     endpoint: signer.endpoint,
+    allowUntrustedEndpoint: signer.allowUntrustedEndpoint,
     accountName: signer.account,
     certificateProfile: signer.certificateProfile,
     apiVersion: signer.apiVersion,

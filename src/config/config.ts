@@ -3,6 +3,7 @@
  * and are loaded at the edge). Every rule names the inputs the way the user typed them.
  */
 import { DEFAULT_API_VERSION, KNOWN_API_VERSIONS } from '../azure/api-versions.js'
+import { checkArtifactSigningEndpoint } from '../azure/endpoint.js'
 import { ConfigError } from '../errors.js'
 import type { RawInputs, SignInputName, VerifyInputName } from './inputs.js'
 
@@ -21,6 +22,8 @@ export type SignerConfig =
   | {
       kind: 'artifact-signing'
       endpoint: string
+      /** `allow-untrusted-endpoint`: the endpoint may be outside *.codesigning.azure.net. */
+      allowUntrustedEndpoint: boolean
       account: string
       certificateProfile: string
       apiVersion: string
@@ -274,9 +277,17 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
         `Artifact Signing needs ${asInputs.join(', ')}: missing ${missing.join(', ')}`,
       )
     }
+    const allowUntrustedEndpoint = parseBoolean(
+      'allow-untrusted-endpoint',
+      raw['allow-untrusted-endpoint'],
+      false,
+    )
+    // Refused here, before any identity is created: the endpoint receives the Azure token.
+    checkArtifactSigningEndpoint(raw['artifact-signing-endpoint'], allowUntrustedEndpoint)
     signer = {
       kind: 'artifact-signing',
       endpoint: raw['artifact-signing-endpoint'],
+      allowUntrustedEndpoint,
       account: raw['artifact-signing-account'],
       certificateProfile: raw['artifact-signing-certificate-profile'],
       apiVersion: parseChoice(
@@ -302,7 +313,11 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
     )
   }
   if (signer.kind === 'local-key') {
-    for (const n of ['artifact-signing-api-version', 'artifact-signing-timeout'] as const) {
+    for (const n of [
+      'artifact-signing-api-version',
+      'artifact-signing-timeout',
+      'allow-untrusted-endpoint',
+    ] as const) {
       if (raw[n] !== '')
         throw new ConfigError(
           'INPUT_NOT_APPLICABLE',

@@ -9,6 +9,7 @@ export const SIGN_INPUTS = [
   'artifact-signing-certificate-profile',
   'artifact-signing-api-version',
   'artifact-signing-timeout',
+  'allow-untrusted-endpoint',
   'azure-client-id',
   'azure-tenant-id',
   'azure-authority-host',

@@ -134,7 +134,19 @@ export function selectPolicy(
       `artifact URI "${artifactReference}" could not be parsed, make sure it is the fully qualified oci artifact URI without the scheme/protocol. e.g domain.com:80/my/repository@sha256:digest`,
     )
   }
-  const artifactPath = artifactReference.slice(0, at)
+  return selectPolicyForRepository(doc, artifactReference.slice(0, at), artifactReference)
+}
+
+/**
+ * The statement for every artifact of `artifactPath` (`registry/repository`): selection depends on
+ * the repository alone, so a signer can find it before any digest is known. `artifactReference`
+ * is what messages call the artifact (default: the path).
+ */
+export function selectPolicyForRepository(
+  doc: TrustPolicyDocument,
+  artifactPath: string,
+  artifactReference = artifactPath,
+): TrustPolicyStatement {
   const scopeProblem = registryScopeProblem(artifactPath)
   if (scopeProblem !== undefined) throw new PolicyError('POLICY_NOT_APPLICABLE', scopeProblem)
   let wildcard: TrustPolicyStatement | undefined
