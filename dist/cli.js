@@ -35,8 +35,8 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-ZQW6DLYN.js";
-import "./chunks/chunk-HQ4URYDA.js";
+} from "./chunks/chunk-2PUWPOQB.js";
+import "./chunks/chunk-PV6YVW4X.js";
 import "./chunks/chunk-IBQZBEKA.js";
 import {
   ActionError,
@@ -181,7 +181,11 @@ var COMMON_FLAGS = {
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
-var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, ["recursive", "skip-if-signed"]);
+var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, [
+  "recursive",
+  "skip-if-signed",
+  "allow-untrusted-endpoint"
+]);
 var VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, []);
 var INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, []);
 var VERIFY_SIGNATURE_FLAGS = {
@@ -210,6 +214,8 @@ Artifact Signing options:
   --artifact-signing-api-version 2022-06-15-preview|2023-06-15-preview|2024-06-15
                                (default 2022-06-15-preview)
   --artifact-signing-timeout 60s   deadline for one signing operation, e.g. 60s (default) or 2m
+  --allow-untrusted-endpoint   send the Azure token to an endpoint outside
+                               https://<region>.codesigning.azure.net and loopback
 Azure identity (Artifact Signing, and ACR sign-in):
 ${azureIdentityHelp("AZURE_CLIENT_ID/AZURE_TENANT_ID, or an az login for Artifact Signing")}
 options:
@@ -221,7 +227,8 @@ options:
                      --trust-policy (without one: that this signer made)
   --registry-username U --registry-password P  --insecure-registries HOST (repeat)
   --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
-  --max-signatures N (default 100; with --trust-policy)
+  --max-signatures N   existing signatures --skip-if-signed evaluates per image (default 100);
+                       the read-back checks only the signatures this run pushed
   --concurrency N   --json (print the result as JSON)   --debug
 ${SHOW_SUMMARY_HELP}
 `;

@@ -4,16 +4,16 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-XAFIKHMZ.js";
+} from "./chunks/chunk-J55VFYLE.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-ZQW6DLYN.js";
+} from "./chunks/chunk-2PUWPOQB.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";
-import "./chunks/chunk-HQ4URYDA.js";
+import "./chunks/chunk-PV6YVW4X.js";
 import "./chunks/chunk-IBQZBEKA.js";
 import "./chunks/chunk-SDPK7C2D.js";
 import "./chunks/chunk-2ZTQXNXN.js";
