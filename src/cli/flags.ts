@@ -44,7 +44,10 @@ export const COMMON_FLAGS: Options = {
   help: { type: 'boolean', short: 'h' },
 }
 
-export const SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, ['recursive'])
+export const SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, [
+  'recursive',
+  'allow-untrusted-endpoint',
+])
 export const VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, [])
 export const INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, [])
 export const VERIFY_SIGNATURE_FLAGS: Options = {
@@ -74,11 +77,17 @@ signer, one of:
   --signing-key FILE|PEM --signing-certificate-chain FILE|PEM       (a local key)
   --artifact-signing-endpoint URL --artifact-signing-account NAME
   --artifact-signing-certificate-profile NAME                        (Azure Artifact Signing)
+  --azure-key-vault-key-id URL                                       (Azure Key Vault)
+Azure Key Vault options:
+  --azure-key-vault-certificate-chain FILE|PEM   CA certificates (intermediates, then the root)
+                               when the certificate's secret cannot be read or lacks the chain
+  --allow-untrusted-endpoint   send the Entra token to a vault host outside *.vault.azure.net,
+                               *.vault.azure.cn, *.vault.usgovcloudapi.net, *.managedhsm.*
 Artifact Signing options:
   --artifact-signing-api-version 2022-06-15-preview|2023-06-15-preview|2024-06-15
                                (default 2022-06-15-preview)
   --artifact-signing-timeout 60s   deadline for one signing operation, e.g. 60s (default) or 2m
-Azure identity (Artifact Signing, and ACR sign-in):
+Azure identity (Artifact Signing, Key Vault, and ACR sign-in):
 ${azureIdentityHelp('AZURE_CLIENT_ID/AZURE_TENANT_ID, or an az login for Artifact Signing')}
 options:
   --timestamp-url URL (repeat for fallbacks)   --timestamp-root-certificate FILE|PEM
