@@ -1,7 +1,7 @@
 /**
  * Local mocks of the cloud services the Azure integration talks to, each on its own 127.0.0.1
  * ephemeral port: the Artifact Signing data plane, Microsoft Entra ID, the GitHub Actions OIDC token
- * endpoint and the ACR token service. See README.md for the contract and what is invented ([MOCK]).
+ * endpoint, the ACR token service and an Azure Key Vault. See README.md for the contract and what is invented ([MOCK]).
  *
  *   const mocks = await startAzureMocks()
  *   // in-process: data plane over http (Node reads NODE_EXTRA_CA_CERTS only at start-up);
@@ -22,10 +22,17 @@ import {
 } from './artifact-signing.js'
 import { createEntraMock, type EntraAppConfig } from './entra.js'
 import { GITHUB_OIDC_ISSUER, createGithubOidcMock } from './github-oidc.js'
+import { createKeyVaultMock, type KeyVaultMock } from './key-vault.js'
 import { startMockServer, type MockServer, type RecordedRequest } from './http.js'
 
 export type { RecordedRequest } from './http.js'
 export type { MockAccountConfig, MockProfileConfig, MockProfileState } from './artifact-signing.js'
+export type {
+  KeyVaultMock,
+  MockVaultCertificate,
+  SecretFormat,
+  VaultPermission,
+} from './key-vault.js'
 
 export const MOCK_TENANT_ID = 'mock-tenant-0001'
 export const MOCK_CLIENT_ID = '00000000-aaaa-bbbb-cccc-000000000001'
@@ -69,6 +76,9 @@ export interface AzureMocks {
   oidcRequestToken: string
   /** ACR token service origin (https). */
   acrUrl: string
+  /** Key Vault origin (https://127.0.0.1:<port>). */
+  keyVaultUrl: string
+  keyVault: KeyVaultMock
   tenantId: string
   clientId: string
   subject: string
@@ -190,6 +200,13 @@ export async function startAzureMocks(options: AzureMocksOptions = {}): Promise<
     oidc.handle(req, res, body),
   )
   const acrServer = await start('https', (req, res, body) => acr.handle(req, res, body))
+  const keyVault = await createKeyVaultMock({
+    tenantId,
+    authorityHost: entraServer.url,
+    verifyAccessToken: (t) => entra.verifyAccessToken(t),
+    record,
+  })
+  const keyVaultServer = await start('https', (req, res, body) => keyVault.handle(req, res, body))
 
   const oidcRequestUrl = `${oidcServer.url}/idtoken?api-version=2.0`
   const requestToken = oidc.requestToken
@@ -200,6 +217,8 @@ export async function startAzureMocks(options: AzureMocksOptions = {}): Promise<
     oidcRequestUrl,
     oidcRequestToken: requestToken,
     acrUrl: acrServer.url,
+    keyVaultUrl: keyVaultServer.url,
+    keyVault,
     tenantId,
     clientId,
     subject,
@@ -244,6 +263,7 @@ export async function startAzureMocks(options: AzureMocksOptions = {}): Promise<
     }),
     async stop() {
       await Promise.all(servers.map((s) => s.stop()))
+      await keyVault.stop()
       await rm(dir, { recursive: true, force: true })
     },
   }
