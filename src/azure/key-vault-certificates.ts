@@ -12,12 +12,32 @@ export const PEM_CONTENT_TYPE = 'application/x-pem-file'
 export const PKCS12_CONTENT_TYPE = 'application/x-pkcs12'
 const MAX_CERTIFICATES = 10
 
-const invalid = (message: string, cause?: unknown): KeyVaultError =>
+const VAULT_REMEDY =
+  'import the full chain into the Key Vault certificate (merge the issued certificate with its CA chain), or give azure-key-vault-certificate-chain with the CA certificates'
+export const CHAIN_INPUT_REMEDY =
+  'azure-key-vault-certificate-chain must hold the CA certificates that issued the Key Vault certificate: intermediates, then the root (or the whole chain, leaf first)'
+
+const baseInvalid = (message: string, cause?: unknown, remedy = VAULT_REMEDY): KeyVaultError =>
   new KeyVaultError('KEY_VAULT_CERTIFICATE_INVALID', message, {
     ...(cause === undefined ? {} : { cause }),
-    remedy:
-      'import the full chain into the Key Vault certificate (merge the issued certificate with its CA chain), or give azure-key-vault-certificate-chain',
+    remedy,
   })
+
+/**
+ * The part of a certificate's secret that is secret: the private-key PEM blocks of a PEM secret,
+ * the whole value of a PKCS#12 secret (its key bag is inside); undefined when there is none.
+ */
+export function secretKeyMaterial(secret: {
+  value: string
+  contentType?: string
+}): string | undefined {
+  if (!secret.value.includes('-----BEGIN '))
+    return secret.value.trim() === '' ? undefined : secret.value
+  const blocks = secret.value.match(
+    /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
+  )
+  return blocks === null ? undefined : blocks.join('\n')
+}
 
 /** The certificates of a certificate's secret, as stored (any order). */
 export function certificatesFromSecret(
@@ -30,19 +50,19 @@ export function certificatesFromSecret(
     try {
       return pemToCertificates(secret.value, what)
     } catch (err) {
-      throw invalid(`${what} holds no usable PEM certificate`, err)
+      throw baseInvalid(`${what} holds no usable PEM certificate`, err)
     }
   }
   const b64 = secret.value.replace(/\s+/g, '')
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) {
-    throw invalid(
+    throw baseInvalid(
       `${what} is neither PEM nor base64 PKCS#12 (content type ${secret.contentType ?? 'unset'})`,
     )
   }
   try {
     return certificatesFromPkcs12(new Uint8Array(Buffer.from(b64, 'base64')))
   } catch (err) {
-    throw invalid(`${what} is not a PKCS#12 file this action can read`, err)
+    throw baseInvalid(`${what} is not a PKCS#12 file this action can read`, err)
   }
 }
 
@@ -56,7 +76,10 @@ export function orderChain(
   ders: readonly Uint8Array[],
   what: string,
   leaf?: Uint8Array,
+  remedy = VAULT_REMEDY,
 ): Uint8Array[] {
+  const invalid = (message: string, cause?: unknown): KeyVaultError =>
+    baseInvalid(message, cause, remedy)
   const unique = ders.filter(
     (d, i) => ders.findIndex((e) => Buffer.from(e).equals(Buffer.from(d))) === i,
   )

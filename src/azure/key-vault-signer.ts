@@ -27,7 +27,12 @@ import { algorithmForKeySpec, algorithmInfo } from '../x509/key-spec.js'
 import { pemToCertificates } from '../x509/pem.js'
 import { verifyRaw } from '../x509/raw-signature.js'
 import { KeyVaultError } from './errors.js'
-import { certificatesFromSecret, orderChain } from './key-vault-certificates.js'
+import {
+  CHAIN_INPUT_REMEDY,
+  certificatesFromSecret,
+  orderChain,
+  secretKeyMaterial,
+} from './key-vault-certificates.js'
 import { createKeyVaultClient, type KeyVaultClient } from './key-vault-client.js'
 import { KEY_ID_INPUT, parseKeyVaultId, type KeyVaultObjectId } from './key-vault-id.js'
 import type { TokenCredentialLike } from './types.js'
@@ -46,6 +51,8 @@ export interface KeyVaultSignerOptions {
   logger?: Logger
   /** The time the chain must be valid at (the signing time). */
   now: Date
+  /** Registers secret text with the CI log masker (the private key an exportable secret holds). */
+  mask?: (secret: string) => void
 }
 
 export interface KeyVaultSigner extends Signer {
@@ -110,9 +117,12 @@ async function vaultMaterial(
   id: KeyVaultObjectId,
   client: KeyVaultClient,
   logger: Logger,
+  mask: (secret: string) => void,
 ): Promise<Material> {
   try {
     const secret = await client.getSecret(id.name, id.version)
+    const keyMaterial = secretKeyMaterial(secret)
+    if (keyMaterial !== undefined) mask(keyMaterial)
     return {
       certificates: certificatesFromSecret(secret, `the secret of certificate "${id.name}"`),
       ...(secret.kid === undefined ? {} : { kid: secret.kid }),
@@ -181,10 +191,15 @@ export async function createKeyVaultSigner(
   }
   const material =
     userChain === undefined
-      ? await vaultMaterial(id, client, logger)
+      ? await vaultMaterial(id, client, logger, options.mask ?? (() => undefined))
       : await userChainMaterial(id, client, userChain)
 
-  const chain = orderChain(material.certificates, material.source, material.leaf)
+  const chain = orderChain(
+    material.certificates,
+    material.source,
+    material.leaf,
+    userChain === undefined ? undefined : CHAIN_INPUT_REMEDY,
+  )
   let keySpec: KeySpec
   let leafSubject: string
   let leafKey: KeyObject

@@ -182,6 +182,7 @@ export async function productionSigner(
       credential: await credential(),
       transport,
       logger: runtime.logger,
+      mask: runtime.mask,
       now,
     })
   }

@@ -2,6 +2,7 @@
  * Raw inputs → typed config. Pure: no environment, no files (file-or-inline values stay strings
  * and are loaded at the edge). Every rule names the inputs the way the user typed them.
  */
+import { parseKeyVaultId } from '../azure/key-vault-id.js'
 import { ConfigError } from '../errors.js'
 import type { RawInputs, SignInputName, VerifyInputName } from './inputs.js'
 
@@ -307,6 +308,8 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
         'input azure-key-vault-certificate-chain is set but azure-key-vault-key-id is not: the chain belongs to a Key Vault key',
       )
     }
+    // Checked here (pure) so a bad vault URL fails before any request; the signer re-checks it.
+    parseKeyVaultId(raw['azure-key-vault-key-id'], { allowUntrusted })
     signer = {
       kind: 'key-vault',
       keyId: raw['azure-key-vault-key-id'],

@@ -346,6 +346,20 @@ describe('errors name the permission to grant', () => {
     expect(err.message).toContain('AKV10022')
   })
 
+  it('registers the private key an exportable secret holds with the log masker', async () => {
+    reset()
+    const masked: string[] = []
+    await createKeyVaultSigner(
+      options(`${mocks.keyVaultUrl}/keys/release`, { mask: (s) => void masked.push(s) }).options,
+    )
+    expect(masked).toHaveLength(1)
+    expect(masked[0]).toContain('-----BEGIN PRIVATE KEY-----')
+    expect(masked[0]).not.toContain('CERTIFICATE')
+    expect(masked[0]?.replace(/\s+/g, '')).toBe(
+      (pki.leaf.privateKeyPem as string).trim().replace(/\s+/g, ''),
+    )
+  })
+
   it('no token or key material in any message', async () => {
     reset()
     const { options: o, logger } = options(`${mocks.keyVaultUrl}/keys/release`)
