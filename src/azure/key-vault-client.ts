@@ -281,7 +281,9 @@ export function createKeyVaultClient(options: KeyVaultClientOptions): KeyVaultCl
       )
     }
     if (status === 403) {
-      const firewall = /firewall|connection|network/i.test(`${e.inner ?? ''} ${e.message ?? ''}`)
+      const text = `${e.inner ?? ''} ${e.message ?? ''}`
+      const firewall = /firewall|client address is not authorized/i.test(text)
+      const disabled = /disabled/i.test(text)
       const rbac = e.inner === 'ForbiddenByRbac'
       const policy =
         e.inner === 'ForbiddenByPolicy' ||
@@ -289,11 +291,13 @@ export function createKeyVaultClient(options: KeyVaultClientOptions): KeyVaultCl
         /permission/i.test(e.message ?? '')
       const remedy = firewall
         ? `the vault firewall blocks this runner: allow its address under the vault's Networking settings, or use a self-hosted runner inside the allowed network`
-        : rbac
-          ? `assign the role "${need.role}" to ${identity()} on the vault "${vault.host}" (or the ${op === 'sign' || op === 'get-key' ? 'key' : 'certificate'})`
-          : policy
-            ? `add the ${need.permission} for ${identity()} to the vault's access policies`
-            : `assign the role "${need.role}" to ${identity()} on the vault (Azure RBAC), or add the ${need.permission} to its access policies`
+        : disabled
+          ? `the object is disabled: enable it in the vault (Certificates/Keys → version → Enabled), or name an enabled version in azure-key-vault-key-id`
+          : rbac
+            ? `assign the role "${need.role}" to ${identity()} on the vault "${vault.host}" (or the ${op === 'sign' || op === 'get-key' ? 'key' : 'certificate'})`
+            : policy
+              ? `add the ${need.permission} for ${identity()} to the vault's access policies`
+              : `assign the role "${need.role}" to ${identity()} on the vault (Azure RBAC), or add the ${need.permission} to its access policies`
       return new KeyVaultError(
         'KEY_VAULT_FORBIDDEN',
         `${what}: ${identity()} may not ${need.what} in ${vault.host} (HTTP 403)${suffix}`,

@@ -248,11 +248,12 @@ export function certificatesFromPkcs12(der: Uint8Array, password = ''): Uint8Arr
       const [, algorithm, encrypted] = sequence(eci, 'EncryptedContentInfo')
       if (algorithm === undefined || encrypted === undefined)
         throw fail('EncryptedContentInfo is incomplete')
-      collectBags(
-        decrypt(algorithm, implicitOctets0(encrypted, 'encryptedContent'), password),
-        certs,
-        0,
-      )
+      const plain = decrypt(algorithm, implicitOctets0(encrypted, 'encryptedContent'), password)
+      // A wrong password can still pass the CBC padding check (1 in 256): garbage then fails here.
+      if (!(asn1js.fromBER(plain).result instanceof asn1js.Sequence)) {
+        throw fail('the certificate bags cannot be decrypted with an empty password')
+      }
+      collectBags(plain, certs, 0)
     } else {
       throw fail(`unsupported ContentInfo type ${t}`)
     }

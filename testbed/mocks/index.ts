@@ -102,8 +102,9 @@ export interface AzureMocks {
    * A TokenCredential-shaped stub minting mock Entra tokens for the scope asked, for in-process
    * tests (the real ClientAssertionCredential needs the HTTPS authority: use childEnv()).
    */
-  stubCredential(opts?: { clientId?: string; objectId?: string }): {
+  stubCredential(opts?: { clientId?: string; objectId?: string; tenantId?: string }): {
     clientId: string
+    tenantId?: string
     getToken(scopes: string | string[]): Promise<{ token: string; expiresOnTimestamp: number }>
     calls: string[]
   }
@@ -239,12 +240,13 @@ export async function startAzureMocks(options: AzureMocksOptions = {}): Promise<
       const id = opts.clientId ?? clientId
       return {
         clientId: id,
+        ...(opts.tenantId === undefined ? {} : { tenantId: opts.tenantId }),
         calls,
         async getToken(scopes) {
           const scope = Array.isArray(scopes) ? (scopes[0] ?? '') : scopes
           calls.push(scope)
           const token = entra.issueAccessToken({
-            tenantId,
+            tenantId: opts.tenantId ?? tenantId,
             clientId: id,
             resource: scope.replace(/\/\.default$/, ''),
             ...(opts.objectId === undefined ? {} : { objectId: opts.objectId }),

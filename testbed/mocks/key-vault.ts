@@ -72,8 +72,8 @@ export interface KeyVaultMock {
   addKey(name: string, key: KeyObject): string
   /** Permissions every caller has (default all four). */
   permissions: Set<VaultPermission>
-  /** How a 403 reads: Azure RBAC (default) or access policies. */
-  permissionModel: 'rbac' | 'access-policy'
+  /** How a 403 reads: Azure RBAC (default), access policies, or the vault firewall (every request). */
+  permissionModel: 'rbac' | 'access-policy' | 'firewall'
   /** Fault specs; counted ones are used up. */
   faults: string[]
   /** Sign operations answered so far. */
@@ -244,6 +244,17 @@ export async function createKeyVaultMock(options: KeyVaultMockOptions): Promise<
 
   function forbidden(res: ServerResponse, claims: Record<string, unknown>, what: string): void {
     const who = String(claims['oid'] ?? claims['appid'] ?? 'unknown')
+    if (mock.permissionModel === 'firewall') {
+      return sendJson(
+        res,
+        403,
+        vaultError(
+          'Forbidden',
+          `Client address is not authorized and caller is not a trusted service.\r\nClient address: 192.0.2.10\r\nCaller: appid=${String(claims['appid'])};oid=${who}\r\nVault: mock-vault;location=eastus`,
+          'ForbiddenByFirewall',
+        ),
+      )
+    }
     if (mock.permissionModel === 'rbac') {
       return sendJson(
         res,
@@ -351,6 +362,7 @@ export async function createKeyVaultMock(options: KeyVaultMockOptions): Promise<
       )
     }
 
+    if (mock.permissionModel === 'firewall') return forbidden(res, claims, 'any')
     if (route === 'sign' && sign !== null) {
       const [, name, version] = sign as unknown as [string, string, string]
       if (!mock.permissions.has('sign')) return forbidden(res, claims, 'keys/sign')

@@ -346,6 +346,31 @@ describe('errors name the permission to grant', () => {
     expect(err.message).toContain('AKV10022')
   })
 
+  it('a token from another tenant: 401 naming the vault tenant and azure-tenant-id', async () => {
+    reset()
+    const credential = mocks.stubCredential({ tenantId: 'other-tenant' })
+    const err = await failure(
+      createKeyVaultSigner({ ...options(`${mocks.keyVaultUrl}/keys/release`).options, credential }),
+    )
+    expect(err.code).toBe('KEY_VAULT_UNAUTHORIZED')
+    expect(err.message).toContain('AKV10032')
+    expect(err.remedy).toContain(
+      `The vault belongs to tenant ${mocks.tenantId}, but azure-tenant-id is other-tenant`,
+    )
+  })
+
+  it('the vault firewall: the remedy is the network, not a role', async () => {
+    reset()
+    mocks.keyVault.permissionModel = 'firewall'
+    const err = await failure(
+      createKeyVaultSigner(options(`${mocks.keyVaultUrl}/keys/release`).options),
+    )
+    expect(err.code).toBe('KEY_VAULT_FORBIDDEN')
+    expect(err.message).toContain('ForbiddenByFirewall')
+    expect(err.remedy).toContain('firewall')
+    expect(err.remedy).not.toContain('role')
+  })
+
   it('registers the private key an exportable secret holds with the log masker', async () => {
     reset()
     const masked: string[] = []
