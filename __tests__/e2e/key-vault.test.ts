@@ -5,10 +5,12 @@
  * checked independently with openssl (COSE Sig_structure with the leaf's public key, chain to the
  * root). Failure paths (403 → remedy, a wrong chain) push nothing; a 429 is retried.
  */
+import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeEnvelope } from '../../src/envelope/decode.js'
 import { createTransport } from '../../src/net/transport.js'
@@ -233,5 +235,73 @@ describe('dist/index.js with azure-key-vault-key-id', () => {
     expect(run.stdout).toContain('[INPUT_INVALID] azure-key-vault-key-id')
     expect(run.stdout).toContain('allow-untrusted-endpoint')
     expect(mocks.requests.slice(since).filter((r) => r.service !== 'github-oidc')).toEqual([])
+  })
+})
+
+describe('dist/cli.js sign with --azure-key-vault-key-id', () => {
+  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    const env = {
+      ...mocks.childEnv(),
+      NODE_EXTRA_CA_CERTS: testbed().tlsCaPath,
+      PATH: process.env.PATH ?? '',
+    }
+    try {
+      const { stdout, stderr } = await promisify(execFile)(
+        process.execPath,
+        [dist('cli.js'), ...args],
+        { cwd: work, env },
+      )
+      return { code: 0, stdout, stderr }
+    } catch (err) {
+      const e = err as { code: unknown; stdout: string; stderr: string }
+      if (typeof e.code !== 'number') throw err
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+    }
+  }
+
+  it('signs and prints the signature as JSON', async () => {
+    const image = await pushTestImage(registry(), 'e2e/key-vault-cli', 'v1', 'cli')
+    const reg = registry()
+    const out = await cli([
+      'sign',
+      '--images',
+      image.reference,
+      '--azure-key-vault-key-id',
+      `${mocks.keyVaultUrl}/certificates/release-signing`,
+      '--registry-username',
+      reg.username as string,
+      '--registry-password',
+      reg.password as string,
+      '--json',
+    ])
+    expect(out.stderr).not.toContain('[KEY_VAULT')
+    expect(out.code).toBe(0)
+    // @actions/core's getIDToken prints a `::debug::` line to stdout before the JSON (reported).
+    const json = JSON.parse(out.stdout.slice(out.stdout.indexOf('\n{') + 1)) as { signatures: { digest: string; signer: string }[] }
+    expect(json.signatures).toEqual([
+      expect.objectContaining({ digest: image.digest, signer: LEAF_SUBJECT }),
+    ])
+    expect(await signatureCount(image)).toBe(1)
+  })
+
+  it('--allow-untrusted-endpoint is the only way to a host outside the allow-list', async () => {
+    const args = [
+      'sign',
+      '--images',
+      'r.example/app:v1',
+      '--azure-key-vault-key-id',
+      'https://127.0.0.2:9/keys/k',
+    ]
+    const refused = await cli(args)
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toContain(
+      '[INPUT_INVALID] azure-key-vault-key-id: "127.0.0.2" is not a Key Vault host',
+    )
+    const opted = await cli([...args, '--allow-untrusted-endpoint'])
+    expect(opted.stderr).not.toContain('INPUT_INVALID')
+    expect(opted.stderr).toContain(
+      'sending it an Entra token because allow-untrusted-endpoint is true',
+    )
+    expect(opted.stderr).toContain('[KEY_VAULT_NETWORK]')
   })
 })
