@@ -104,6 +104,13 @@ async function userChainMaterial(
     // The file starts with the leaf: it is the whole chain (no certificate read needed).
     return { certificates: userChain, leaf: first, source: CHAIN_INPUT }
   }
+  if (id.managedHsm) {
+    throw new KeyVaultError(
+      'KEY_VAULT_CERTIFICATE_INVALID',
+      `${CHAIN_INPUT} starts with a CA certificate, but a Managed HSM holds no certificate to take the leaf from`,
+      { remedy: `put the key's certificate first in ${CHAIN_INPUT}, then its CA certificates` },
+    )
+  }
   const cert = await client.getCertificate(id.name, id.version)
   return {
     certificates: [cert.cer, ...userChain],

@@ -248,6 +248,30 @@ describe('chain sources and wrong chains', () => {
     expect(err.remedy).toContain('nothing was pushed')
   })
 
+  it('a key without a Key Vault certificate signs with a chain file that starts with the leaf', async () => {
+    reset()
+    const p = await createCodeSigningPki({ keyKind: 'ec384' })
+    const version = mocks.keyVault.addKey('bare-key', p.leaf.privateKey)
+    const missing = await failure(
+      createKeyVaultSigner(options(`${mocks.keyVaultUrl}/keys/bare-key`).options),
+    )
+    expect(missing.code).toBe('KEY_VAULT_NOT_FOUND')
+    expect(missing.remedy).toContain('azure-key-vault-certificate-chain')
+    const since = mocks.requests.length
+    const signer = await createKeyVaultSigner(
+      options(`${mocks.keyVaultUrl}/keys/bare-key`, { certificateChainPem: p.chainPem }).options,
+    )
+    expect(signer.keyUrl).toBe(`${mocks.keyVaultUrl}/keys/bare-key/${version}`)
+    const { signature } = await signer.sign(toBeSigned)
+    expect(verifyRaw('ES384', p.leaf.certificate.publicKey, toBeSigned, signature)).toBe(true)
+    // The unversioned id is resolved with keys "get"; no certificate or secret is read.
+    const paths = kvRequests(since).map((r) => `${r.method} ${r.path}`)
+    expect(paths.filter((x) => x.startsWith('GET'))).toEqual([
+      'GET /keys/bare-key',
+      'GET /keys/bare-key',
+    ])
+  })
+
   it('a self-signed certificate works with certificate "get" only (notation-azure-kv self_signed)', async () => {
     reset()
     const self = await createSelfSignedSigner('ec256')
