@@ -102,13 +102,16 @@ export function orderChain(
       throw invalid(`${what} does not contain the certificate of the Key Vault certificate object`)
     }
   } else {
+    // The leaf issued none of the others; among several such (a gap in the chain), the end entity.
     const issuesNone = parsed.filter((c) => !parsed.some((o) => o !== c && isIssuedBy(o, c)))
-    if (issuesNone.length !== 1) {
+    const endEntities = issuesNone.filter((c) => !c.basicConstraints.cA)
+    const candidates = issuesNone.length === 1 ? issuesNone : endEntities
+    if (candidates.length !== 1) {
       throw invalid(
-        `${what}: cannot tell the leaf certificate among ${issuesNone.map((c) => `"${c.subject}"`).join(', ') || 'none'}`,
+        `${what}: cannot tell the leaf certificate among ${(candidates.length > 0 ? candidates : issuesNone).map((c) => `"${c.subject}"`).join(', ') || 'none'}`,
       )
     }
-    start = issuesNone[0] as CertificateInfo
+    start = candidates[0] as CertificateInfo
   }
   const chain: CertificateInfo[] = [start]
   let current = start
