@@ -290,12 +290,12 @@ describe('dist/cli.js sign with --azure-key-vault-key-id', () => {
       '--images',
       'r.example/app:v1',
       '--azure-key-vault-key-id',
-      'https://127.0.0.2:9/keys/k',
+      'https://vault.example.invalid/keys/k',
     ]
     const refused = await cli(args)
     expect(refused.code).not.toBe(0)
     expect(refused.stderr).toContain(
-      '[INPUT_INVALID] azure-key-vault-key-id: "127.0.0.2" is not a Key Vault host',
+      '[INPUT_INVALID] azure-key-vault-key-id: "vault.example.invalid" is not a Key Vault host',
     )
     const opted = await cli([...args, '--allow-untrusted-endpoint'])
     expect(opted.stderr).not.toContain('INPUT_INVALID')
