@@ -57,6 +57,7 @@ export interface KeyVaultSignerOptions {
 
 export interface KeyVaultSigner extends Signer {
   readonly certificateChain: readonly Uint8Array[]
+  currentChain(): Promise<Uint8Array[]>
   /** The versioned key id the signatures come from. */
   readonly keyUrl: string
 }
@@ -282,5 +283,7 @@ export async function createKeyVaultSigner(
     certificateChain: chain,
     keyUrl,
     sign,
+    // The chain is read and validated once, when the signer is made: every signature carries it.
+    currentChain: () => Promise.resolve(chain.map((c) => new Uint8Array(c))),
   }
 }
