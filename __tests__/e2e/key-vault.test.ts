@@ -225,6 +225,26 @@ describe('dist/index.js with azure-key-vault-key-id', () => {
     expect(await signatureCount(image)).toBe(0)
   })
 
+  it('skip-if-signed without a trust policy: a re-run with the same vault certificate pushes nothing', async () => {
+    const image = await pushTestImage(registry(), 'e2e/key-vault-rerun', 'v1', 're-run')
+    const noPolicy = { 'trust-policy': '', 'trust-store': '', 'skip-if-signed': 'true' }
+    const first = await sign(image, noPolicy)
+    expect(first.exitCode).toBe(0)
+    const [signed] = JSON.parse(first.outputs.signatures as string) as { skipped?: boolean }[]
+    expect(signed?.skipped).toBeUndefined()
+    const signs = mocks.keyVault.signCount
+    const again = await sign(image, noPolicy)
+    expect(again.exitCode).toBe(0)
+    expect(JSON.parse(again.outputs.signatures as string)).toEqual([
+      expect.objectContaining({
+        skipped: true,
+        signatureDigest: first.outputs['signature-digest'],
+      }),
+    ])
+    expect(mocks.keyVault.signCount).toBe(signs)
+    expect(await signatureCount(image)).toBe(1)
+  })
+
   it('refuses a vault host outside the allow-list before any request', async () => {
     const image = await pushTestImage(registry(), 'e2e/key-vault-host', 'v1', 'bad host')
     const since = mocks.requests.length
@@ -277,7 +297,9 @@ describe('dist/cli.js sign with --azure-key-vault-key-id', () => {
     expect(out.stderr).not.toContain('[KEY_VAULT')
     expect(out.code).toBe(0)
     // @actions/core's getIDToken prints a `::debug::` line to stdout before the JSON (reported).
-    const json = JSON.parse(out.stdout.slice(out.stdout.indexOf('\n{') + 1)) as { signatures: { digest: string; signer: string }[] }
+    const json = JSON.parse(out.stdout.slice(out.stdout.indexOf('\n{') + 1)) as {
+      signatures: { digest: string; signer: string }[]
+    }
     expect(json.signatures).toEqual([
       expect.objectContaining({ digest: image.digest, signer: LEAF_SUBJECT }),
     ])
