@@ -12,7 +12,7 @@
  * Authentication follows the SDKs' challenge flow: the first request to the vault goes without a
  * token; the vault answers 401 with `WWW-Authenticate: Bearer authorization="<authority>/<tenant>",
  * resource="https://vault.azure.net"` (or `scope="…/.default"`); the token is then requested for
- * that resource, which must be the vault host's own DNS suffix (loopback and opted-in hosts
+ * that resource, which must be the resource of the vault's cloud (loopback and opted-in hosts
  * excepted), so a vault URL cannot make us fetch a token for another service.
  */
 import { randomUUID } from 'node:crypto'
@@ -20,7 +20,7 @@ import { ActionError } from '../errors.js'
 import { silentLogger, type Logger } from '../log.js'
 import { TransportError, type HttpResponse, type Transport } from '../net/transport.js'
 import { KeyVaultError } from './errors.js'
-import { challengeResourceMatches, type KeyVaultObjectId } from './key-vault-id.js'
+import type { KeyVaultObjectId } from './key-vault-id.js'
 import type { TokenCredentialLike } from './types.js'
 
 export const KEY_VAULT_API_VERSION = '7.5'
@@ -218,7 +218,9 @@ export function createKeyVaultClient(options: KeyVaultClientOptions): KeyVaultCl
         { status: 401, remedy: 'check azure-key-vault-key-id points at Azure Key Vault' },
       )
     }
-    if (vault.trust === 'azure' && !challengeResourceMatches(resource, vault.host)) {
+    // For a known cloud the resource is known exactly; anything else would be a token for
+    // another service (the SDKs only check the domain suffix).
+    if (vault.trust === 'azure' && resource.replace(/\/+$/, '') !== vault.resource) {
       throw new KeyVaultError(
         'KEY_VAULT_CHALLENGE_INVALID',
         `${what}: ${vault.host} asked for a token of "${bound(resource, 100)}", which is not its own resource; no token was sent`,

@@ -70,22 +70,6 @@ function cloudOf(host: string): VaultCloud | undefined {
   )
 }
 
-/**
- * True when `resource` (from a 401 challenge) belongs to the vault's host: its host is the vault's
- * DNS suffix (`https://vault.azure.net` for `x.vault.azure.net`). Stops a vault host from asking
- * for a token of another resource.
- */
-export function challengeResourceMatches(resource: string, vaultHost: string): boolean {
-  let url: URL
-  try {
-    url = new URL(resource)
-  } catch {
-    return false
-  }
-  const host = url.hostname.toLowerCase()
-  return url.protocol === 'https:' && vaultHost.toLowerCase().endsWith(`.${host}`)
-}
-
 /** Parses and checks `azure-key-vault-key-id`; throws ConfigError naming the input. */
 export function parseKeyVaultId(
   value: string,
