@@ -1,8 +1,8 @@
 /**
  * Builds the real collaborators from a parsed config: one transport, one registry client (explicit
  * credentials, then ACR through the Azure identity, then the docker config), the signer (Artifact
- * Signing, Azure Key Vault or a local key), the timestamper and the verification inputs. Shared by the actions and
- * the CLI; the only module that decides which concrete implementation runs.
+ * Signing, Azure Key Vault or a local key), the timestamper and the verification inputs. Shared by
+ * the actions and the CLI; the only module that decides which concrete implementation runs.
  */
 import type { AzureCredential } from '../azure/credential.js'
 import type { AzureConfig, RegistryConfig, SignerConfig, VerifyConfig } from '../config/config.js'

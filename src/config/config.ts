@@ -30,7 +30,7 @@ export type SignerConfig =
   | { kind: 'local-key'; key: string; certificateChain: string }
   | {
       kind: 'key-vault'
-      /** Input azure-key-vault-key-id (checked when the signer is made: src/azure/key-vault-id.ts). */
+      /** Input azure-key-vault-key-id (checked here and when the signer is made: src/azure/key-vault-id.ts). */
       keyId: string
       /** Input azure-key-vault-certificate-chain: PEM text or a path, loaded at the edge. */
       certificateChain?: string
