@@ -126,6 +126,7 @@ describe('dist/index.js with azure-key-vault-key-id', () => {
       expect.objectContaining({ digest: image.digest, signer: LEAF_SUBJECT }),
     ])
     expect(run.summary).toContain('✅')
+    expect(run.outputs['artifact-signing-api-version']).toBe('')
     expectNoSecrets(run)
 
     // The real client path: OIDC token, Entra exchange for the vault scope, challenge, secret, sign.
