@@ -156,6 +156,20 @@ describe('signing with a certificate whose secret holds the chain', () => {
     },
   )
 
+  it('parallel signatures share one challenge and one chain read: one sign request each', async () => {
+    reset()
+    const since = mocks.requests.length
+    const signer = await createKeyVaultSigner(options(`${mocks.keyVaultUrl}/keys/release`).options)
+    const results = await Promise.all([1, 2, 3, 4].map(() => signer.sign(toBeSigned)))
+    for (const r of results) {
+      expect(verifyRaw('PS384', pki.leaf.certificate.publicKey, toBeSigned, r.signature)).toBe(true)
+    }
+    const seen = kvRequests(since)
+    expect(seen.filter((r) => r.method === 'POST')).toHaveLength(4)
+    expect(seen.filter((r) => r.headers.authorization === undefined)).toHaveLength(1)
+    expect(seen).toHaveLength(6)
+  })
+
   it('uses the current version for an unversioned id, and the named one for a versioned id', async () => {
     reset()
     const old = await mocks.keyVault.addCertificate({

@@ -9,6 +9,7 @@ import {
   secretKeyMaterial,
 } from '../../../src/azure/key-vault-certificates.js'
 import { KeyVaultError } from '../../../src/azure/errors.js'
+import { formatCauseChain } from '../../../src/errors.js'
 import { createCodeSigningPki, type CodeSigningPki } from '../../../testbed/pki.js'
 
 let pki: CodeSigningPki
@@ -52,6 +53,15 @@ describe('certificatesFromSecret', () => {
       b(certificatesFromSecret({ value, contentType: 'application/x-pem-file' }, 's')),
     ).toEqual(b(pki.chainDer))
     expect(b(certificatesFromSecret({ value }, 's'))).toEqual(b(pki.chainDer))
+  })
+  it('a secret with a key but no certificate is refused without echoing the key', () => {
+    const err = refusal(() =>
+      certificatesFromSecret({ value: pki.leaf.privateKeyPem }, 'the secret of "c"'),
+    )
+    expect(err.code).toBe('KEY_VAULT_CERTIFICATE_INVALID')
+    const keyLines = pki.leaf.privateKeyPem.split('\n').filter((l) => l.length > 20)
+    const text = formatCauseChain(err).join('\n')
+    for (const line of keyLines) expect(text).not.toContain(line)
   })
   it('refuses a value that is neither PEM nor base64', () => {
     const err = refusal(() => certificatesFromSecret({ value: 'not a certificate!' }, 'the secret'))
