@@ -4,16 +4,18 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-J55VFYLE.js";
+} from "./chunks/chunk-7T5CAWW7.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-2PUWPOQB.js";
+} from "./chunks/chunk-RJJIYV6G.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";
-import "./chunks/chunk-PV6YVW4X.js";
+import "./chunks/chunk-2UZ6CHCL.js";
+import "./chunks/chunk-YNTFKTG7.js";
+import "./chunks/chunk-J5PFMCSY.js";
 import "./chunks/chunk-IBQZBEKA.js";
 import "./chunks/chunk-SDPK7C2D.js";
 import "./chunks/chunk-2ZTQXNXN.js";

@@ -29,7 +29,7 @@ describe('dist/index.js input errors', () => {
     ],
     [
       { images: 'r.example/app:v1', 'signing-key': 'k.pem', 'artifact-signing-account': 'acct' },
-      'not both',
+      'give only one signer',
     ],
     [
       {

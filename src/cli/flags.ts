@@ -78,13 +78,18 @@ signer, one of:
   --signing-key FILE|PEM --signing-certificate-chain FILE|PEM       (a local key)
   --artifact-signing-endpoint URL --artifact-signing-account NAME
   --artifact-signing-certificate-profile NAME                        (Azure Artifact Signing)
+  --azure-key-vault-key-id URL                                       (Azure Key Vault)
+Azure Key Vault options:
+  --azure-key-vault-certificate-chain FILE|PEM   CA certificates (intermediates, then the root)
+                               when the certificate's secret cannot be read or lacks the chain
 Artifact Signing options:
   --artifact-signing-api-version 2022-06-15-preview|2023-06-15-preview|2024-06-15
                                (default 2022-06-15-preview)
   --artifact-signing-timeout 60s   deadline for one signing operation, e.g. 60s (default) or 2m
   --allow-untrusted-endpoint   send the Azure token to an endpoint outside
-                               https://<region>.codesigning.azure.net and loopback
-Azure identity (Artifact Signing, and ACR sign-in):
+                               https://<region>.codesigning.azure.net, the Key Vault hosts and
+                               loopback
+Azure identity (Artifact Signing, Key Vault, and ACR sign-in):
 ${azureIdentityHelp('AZURE_CLIENT_ID/AZURE_TENANT_ID, or an az login for Artifact Signing')}
 options:
   --timestamp-url URL (repeat for fallbacks)   --timestamp-root-certificate FILE|PEM

@@ -1,8 +1,8 @@
 /**
  * Builds the real collaborators from a parsed config: one transport, one registry client (explicit
  * credentials, then ACR through the Azure identity, then the docker config), the signer (Artifact
- * Signing or a local key), the timestamper and the verification inputs. Shared by the actions and
- * the CLI; the only module that decides which concrete implementation runs.
+ * Signing, Azure Key Vault or a local key), the timestamper and the verification inputs. Shared by
+ * the actions and the CLI; the only module that decides which concrete implementation runs.
  */
 import type { AzureCredential } from '../azure/credential.js'
 import type { AzureConfig, RegistryConfig, SignerConfig, VerifyConfig } from '../config/config.js'
@@ -166,6 +166,24 @@ export async function productionSigner(
       chainPem: await loadPemInput(signer.certificateChain, 'signing-certificate-chain'),
       now,
       names: { key: 'signing-key', chain: 'signing-certificate-chain' },
+    })
+  }
+  if (signer.kind === 'key-vault') {
+    const chainPem =
+      signer.certificateChain === undefined
+        ? undefined
+        : await loadPemInput(signer.certificateChain, 'azure-key-vault-certificate-chain')
+    // Loaded on first use, like Artifact Signing: local-key and verify-only runs never load it.
+    const { createKeyVaultSigner } = await import('../azure/key-vault-signer.js')
+    return createKeyVaultSigner({
+      keyId: signer.keyId,
+      ...(chainPem === undefined ? {} : { certificateChainPem: chainPem }),
+      allowUntrustedEndpoint: signer.allowUntrustedEndpoint,
+      credential: await credential(),
+      transport,
+      logger: runtime.logger,
+      mask: runtime.mask,
+      now,
     })
   }
   const correlation = runtime.env.GITHUB_RUN_ID

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_API_VERSION, KNOWN_API_VERSIONS } from '../azure/api-versions.js'
 import { checkArtifactSigningEndpoint } from '../azure/endpoint.js'
+import { parseKeyVaultId } from '../azure/key-vault-id.js'
 import { ConfigError } from '../errors.js'
 import type { RawInputs, SignInputName, VerifyInputName } from './inputs.js'
 
@@ -30,6 +31,14 @@ export type SignerConfig =
       timeoutMs: number
     }
   | { kind: 'local-key'; key: string; certificateChain: string }
+  | {
+      kind: 'key-vault'
+      /** Input azure-key-vault-key-id (checked here and when the signer is made: src/azure/key-vault-id.ts). */
+      keyId: string
+      /** Input azure-key-vault-certificate-chain: PEM text or a path, loaded at the edge. */
+      certificateChain?: string
+      allowUntrustedEndpoint: boolean
+    }
 
 export interface AzureConfig {
   clientId?: string
@@ -263,11 +272,20 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
   const localGiven = (['signing-key', 'signing-certificate-chain'] as const).filter(
     (n) => raw[n] !== '',
   )
+  const kvGiven = (['azure-key-vault-key-id', 'azure-key-vault-certificate-chain'] as const).filter(
+    (n) => raw[n] !== '',
+  )
+  const families = [asGiven, localGiven, kvGiven].filter((g) => g.length > 0)
+  const allowUntrusted = parseBoolean(
+    'allow-untrusted-endpoint',
+    raw['allow-untrusted-endpoint'],
+    false,
+  )
   let signer: SignerConfig
-  if (asGiven.length > 0 && localGiven.length > 0) {
+  if (families.length > 1) {
     throw new ConfigError(
       'INPUT_CONFLICT',
-      `give either the artifact-signing-* inputs or signing-key with signing-certificate-chain, not both (got ${[...asGiven, ...localGiven].join(', ')})`,
+      `give only one signer (the artifact-signing-* inputs, signing-key with signing-certificate-chain, or azure-key-vault-key-id), got ${families.flat().join(', ')}`,
     )
   } else if (asGiven.length > 0) {
     const missing = asInputs.filter((n) => raw[n] === '')
@@ -277,17 +295,12 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
         `Artifact Signing needs ${asInputs.join(', ')}: missing ${missing.join(', ')}`,
       )
     }
-    const allowUntrustedEndpoint = parseBoolean(
-      'allow-untrusted-endpoint',
-      raw['allow-untrusted-endpoint'],
-      false,
-    )
     // Refused here, before any identity is created: the endpoint receives the Azure token.
-    checkArtifactSigningEndpoint(raw['artifact-signing-endpoint'], allowUntrustedEndpoint)
+    checkArtifactSigningEndpoint(raw['artifact-signing-endpoint'], allowUntrusted)
     signer = {
       kind: 'artifact-signing',
       endpoint: raw['artifact-signing-endpoint'],
-      allowUntrustedEndpoint,
+      allowUntrustedEndpoint: allowUntrusted,
       account: raw['artifact-signing-account'],
       certificateProfile: raw['artifact-signing-certificate-profile'],
       apiVersion: parseChoice(
@@ -306,24 +319,43 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
       key: raw['signing-key'],
       certificateChain: raw['signing-certificate-chain'],
     }
+  } else if (kvGiven.length > 0) {
+    if (raw['azure-key-vault-key-id'] === '') {
+      throw new ConfigError(
+        'INPUT_MISSING',
+        'input azure-key-vault-certificate-chain is set but azure-key-vault-key-id is not: the chain belongs to a Key Vault key',
+      )
+    }
+    // Checked here (pure) so a bad vault URL fails before any request; the signer re-checks it.
+    parseKeyVaultId(raw['azure-key-vault-key-id'], { allowUntrusted })
+    signer = {
+      kind: 'key-vault',
+      keyId: raw['azure-key-vault-key-id'],
+      ...(raw['azure-key-vault-certificate-chain'] === ''
+        ? {}
+        : { certificateChain: raw['azure-key-vault-certificate-chain'] }),
+      allowUntrustedEndpoint: allowUntrusted,
+    }
   } else {
     throw new ConfigError(
       'INPUT_MISSING',
-      'no signer: set artifact-signing-endpoint, artifact-signing-account and artifact-signing-certificate-profile (Azure Artifact Signing), or signing-key and signing-certificate-chain (a local key)',
+      'no signer: set artifact-signing-endpoint, artifact-signing-account and artifact-signing-certificate-profile (Azure Artifact Signing), signing-key and signing-certificate-chain (a local key), or azure-key-vault-key-id (Azure Key Vault)',
     )
   }
-  if (signer.kind === 'local-key') {
-    for (const n of [
-      'artifact-signing-api-version',
-      'artifact-signing-timeout',
-      'allow-untrusted-endpoint',
-    ] as const) {
+  if (signer.kind !== 'artifact-signing') {
+    for (const n of ['artifact-signing-api-version', 'artifact-signing-timeout'] as const) {
       if (raw[n] !== '')
         throw new ConfigError(
           'INPUT_NOT_APPLICABLE',
-          `input ${n} applies to Artifact Signing only, but a local key is used`,
+          `input ${n} applies to Artifact Signing only, but ${signer.kind === 'local-key' ? 'a local key' : 'Azure Key Vault'} is used`,
         )
     }
+  }
+  if (signer.kind === 'local-key' && raw['allow-untrusted-endpoint'] !== '') {
+    throw new ConfigError(
+      'INPUT_NOT_APPLICABLE',
+      'input allow-untrusted-endpoint applies to the Artifact Signing and Azure Key Vault endpoints only, but a local key is used',
+    )
   }
   const tsaUrls = raw['timestamp-url'] === 'none' ? [] : parseList(raw['timestamp-url'])
   if (

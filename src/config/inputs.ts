@@ -9,6 +9,8 @@ export const SIGN_INPUTS = [
   'artifact-signing-certificate-profile',
   'artifact-signing-api-version',
   'artifact-signing-timeout',
+  'azure-key-vault-key-id',
+  'azure-key-vault-certificate-chain',
   'allow-untrusted-endpoint',
   'azure-client-id',
   'azure-tenant-id',

@@ -14,6 +14,7 @@ const signRaw = (values: Record<string, string>) =>
   readRawInputs(SIGN_INPUTS, (n) => values[n] ?? '')
 const verifyRaw = (values: Record<string, string>) =>
   readRawInputs(VERIFY_INPUTS, (n) => values[n] ?? '')
+const KV_KEY = 'https://contoso.vault.azure.net/keys/release-signing'
 const AS = {
   'artifact-signing-endpoint': 'https://eus.codesigning.azure.net',
   'artifact-signing-account': 'acct',
@@ -136,8 +137,69 @@ describe('sign config', () => {
     [{ images: 'r.io/a:v1', ...AS, recursive: 'yes' }, 'INPUT_INVALID'],
     [{ images: 'r.io/a:v1', ...AS, 'skip-if-signed': 'maybe' }, 'INPUT_INVALID'],
     [{ images: 'r.io/a:v1', ...AS, concurrency: '0' }, 'INPUT_INVALID'],
+    [{ images: 'r.io/a:v1', ...AS, 'azure-key-vault-key-id': KV_KEY }, 'INPUT_CONFLICT'],
+    [
+      {
+        images: 'r.io/a:v1',
+        'signing-key': 'k',
+        'signing-certificate-chain': 'c',
+        'azure-key-vault-key-id': KV_KEY,
+      },
+      'INPUT_CONFLICT',
+    ],
+    [{ images: 'r.io/a:v1', 'azure-key-vault-certificate-chain': 'c.pem' }, 'INPUT_MISSING'],
+    [
+      { images: 'r.io/a:v1', 'azure-key-vault-key-id': KV_KEY, 'artifact-signing-timeout': '1m' },
+      'INPUT_NOT_APPLICABLE',
+    ],
+    [
+      { images: 'r.io/a:v1', 'azure-key-vault-key-id': KV_KEY, 'allow-untrusted-endpoint': 'yes' },
+      'INPUT_INVALID',
+    ],
   ])('rejects %o with %s', (values, code) => {
     expect(codeOf(() => parseSignConfig(signRaw(values)))).toBe(code)
+  })
+})
+
+describe('Key Vault signer config', () => {
+  it('takes the key id, the optional chain and the opt-in', () => {
+    expect(
+      parseSignConfig(signRaw({ images: 'r.io/a:v1', 'azure-key-vault-key-id': KV_KEY })).signer,
+    ).toEqual({ kind: 'key-vault', keyId: KV_KEY, allowUntrustedEndpoint: false })
+    expect(
+      parseSignConfig(
+        signRaw({
+          images: 'r.io/a:v1',
+          'azure-key-vault-key-id': KV_KEY,
+          'azure-key-vault-certificate-chain': 'ca.pem',
+          'allow-untrusted-endpoint': 'true',
+        }),
+      ).signer,
+    ).toEqual({
+      kind: 'key-vault',
+      keyId: KV_KEY,
+      certificateChain: 'ca.pem',
+      allowUntrustedEndpoint: true,
+    })
+  })
+  it('names all three signer families in a conflict', () => {
+    let message = ''
+    try {
+      parseSignConfig(
+        signRaw({
+          images: 'r.io/a:v1',
+          ...AS,
+          'signing-key': 'k',
+          'azure-key-vault-key-id': KV_KEY,
+        }),
+      )
+    } catch (err) {
+      message = (err as Error).message
+    }
+    expect(message).toContain('give only one signer')
+    expect(message).toContain('artifact-signing-endpoint')
+    expect(message).toContain('signing-key')
+    expect(message).toContain('azure-key-vault-key-id')
   })
 })
 
