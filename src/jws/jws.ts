@@ -58,8 +58,13 @@ export function parseRfc3339(value: string): Date | undefined {
   const ms = frac ? Math.floor(Number(`0${frac}`) * 1000) : 0
   let offset = 0
   if (zone && zone !== 'Z') {
+    // RFC 3339 §5.6 time-numoffset: hour 00-23, minute 00-59. Go's time.Parse (strict RFC 3339
+    // since Go 1.20, what notation-core-go's json.Unmarshal into time.Time uses) rejects `+24:00`.
+    const hours = Number(zone.slice(1, 3))
+    const minutes = Number(zone.slice(4, 6))
+    if (hours > 23 || minutes > 59) return undefined
     const sign = zone.startsWith('-') ? -1 : 1
-    offset = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)))
+    offset = sign * (hours * 60 + minutes)
   }
   const month = Number(mo)
   const day = Number(d)

@@ -64,6 +64,10 @@ describe('JWS protected header (notation-core-go signature/jws)', () => {
       '2023-02-30T00:00:00Z',
       '2023-06-27T05:30:33',
       '1700000000',
+      // RFC 3339 §5.6 time-numoffset: hours 00-23, minutes 00-59 (Go's strict time.Parse agrees).
+      '2023-06-27T05:30:33+24:00',
+      '2023-06-27T05:30:33-24:00',
+      '2023-06-27T05:30:33+05:60',
     ]) {
       expect(parseRfc3339(bad)).toBeUndefined()
     }
