@@ -40,7 +40,7 @@ export interface VerifyConfig {
   /** Inline JSON/YAML or a path; loaded at the edge. */
   trustPolicy: string
   trustStore: string
-  userMetadata: Record<string, string>
+  userMetadata: ReadonlyMap<string, string>
   maxSignatures: number
 }
 
@@ -52,7 +52,7 @@ export interface SignConfig {
   signatureFormat: SignatureFormat
   manifestForm: ManifestForm
   expirySeconds?: number
-  userMetadata: Record<string, string>
+  userMetadata: ReadonlyMap<string, string>
   referrers: ReferrersMode
   recursive: boolean
   registry: RegistryConfig
@@ -136,19 +136,28 @@ export function parseDuration(name: string, value: string): number {
   return seconds
 }
 
-/** `key=value` lines (or comma separated); keys unique; io.cncf.notary.* reserved. */
-export function parseUserMetadata(name: string, value: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const line of parseList(value)) {
+/**
+ * `key=value` entries, one per line (the CLI joins repeated --user-metadata flags with newlines).
+ * A comma belongs to the value, as in notation's `-m authors=alice,bob` (notation parses each -m
+ * as one key=value split at the first "="). Keys are unique and io.cncf.notary.* is reserved.
+ * A Map, not an object: keys are untrusted, and `__proto__` or `constructor` are ordinary keys.
+ */
+export function parseUserMetadata(name: string, value: string): ReadonlyMap<string, string> {
+  const out = new Map<string, string>()
+  const lines = value
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.startsWith('#'))
+  for (const line of lines) {
     const eq = line.indexOf('=')
     if (eq <= 0) {
       throw new ConfigError(
         'INPUT_INVALID',
-        `input ${name}: "${line}" is not of the form key=value`,
+        `input ${name}: "${line}" is not of the form key=value (one entry per line)`,
       )
     }
     const key = line.slice(0, eq).trim()
-    if (key in out)
+    if (out.has(key))
       throw new ConfigError('INPUT_INVALID', `input ${name}: key "${key}" is given twice`)
     if (key.startsWith('io.cncf.notary')) {
       throw new ConfigError(
@@ -156,7 +165,7 @@ export function parseUserMetadata(name: string, value: string): Record<string, s
         `input ${name}: key "${key}" uses the reserved prefix io.cncf.notary`,
       )
     }
-    out[key] = line.slice(eq + 1).trim()
+    out.set(key, line.slice(eq + 1).trim())
   }
   return out
 }

@@ -208,7 +208,7 @@ function parseJsonObject(bytes: Uint8Array, what: string): Record<string, unknow
 }
 
 function readTime(header: Record<string, unknown>, key: string): Date | undefined {
-  if (!(key in header)) return undefined
+  if (!Object.hasOwn(header, key)) return undefined
   const value = header[key]
   const date = typeof value === 'string' ? parseRfc3339(value) : undefined
   if (!date) {
@@ -279,7 +279,7 @@ export function decodeJws(bytes: Uint8Array): ParsedEnvelope {
   checkCritical(critRaw, new Set(Object.keys(header)), scheme, PROTECTED)
 
   const labels = timeLabels(scheme)
-  if (labels.forbidden in header) {
+  if (Object.hasOwn(header, labels.forbidden)) {
     throw new EnvelopeError(
       'ENVELOPE_TIME',
       `${PROTECTED} carries "${labels.forbidden}", which the ${scheme} signing scheme does not use`,
@@ -311,7 +311,8 @@ export function decodeJws(bytes: Uint8Array): ParsedEnvelope {
     )
   }
   for (const key of Object.keys(unprotected)) {
-    if (key in header) {
+    // Own keys only: an unprotected "constructor" is not a protected header.
+    if (Object.hasOwn(header, key)) {
       throw new EnvelopeError(
         'ENVELOPE_MALFORMED',
         `header "${key}" appears in both the protected and unprotected header`,

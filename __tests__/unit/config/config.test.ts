@@ -49,16 +49,39 @@ describe('list, duration and metadata inputs', () => {
     expect(codeOf(() => parseDuration('expiry', text))).toBe('INPUT_INVALID')
   })
   it('parses key=value metadata and refuses reserved or repeated keys', () => {
-    expect(parseUserMetadata('user-metadata', 'team=web\nbuild = 42')).toEqual({
-      team: 'web',
-      build: '42',
-    })
+    expect(parseUserMetadata('user-metadata', 'team=web\nbuild = 42')).toEqual(
+      new Map([
+        ['team', 'web'],
+        ['build', '42'],
+      ]),
+    )
     expect(codeOf(() => parseUserMetadata('user-metadata', 'io.cncf.notary.x=1'))).toBe(
       'INPUT_INVALID',
     )
     expect(codeOf(() => parseUserMetadata('user-metadata', 'a=1\na=2'))).toBe('INPUT_INVALID')
     expect(codeOf(() => parseUserMetadata('user-metadata', 'novalue'))).toBe('INPUT_INVALID')
   })
+  // Issue 12: notation accepts `-m authors=alice,bob`; one entry per line, commas stay in the value.
+  it('keeps a comma inside a metadata value (one entry per line)', () => {
+    expect(parseUserMetadata('user-metadata', 'authors=alice,bob\nteam=web')).toEqual(
+      new Map([
+        ['authors', 'alice,bob'],
+        ['team', 'web'],
+      ]),
+    )
+    expect(parseUserMetadata('user-metadata', 'a=1,b=2')).toEqual(new Map([['a', '1,b=2']]))
+  })
+  // Issue 11 item 5: prototype names are ordinary keys, neither dropped nor "given twice".
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'metadata key %s is an ordinary key',
+    (key) => {
+      const parsed = parseUserMetadata('user-metadata', `${key}=x`)
+      expect([...parsed]).toEqual([[key, 'x']])
+      expect(codeOf(() => parseUserMetadata('user-metadata', `${key}=x\n${key}=y`))).toBe(
+        'INPUT_INVALID',
+      )
+    },
+  )
 })
 
 describe('sign config', () => {

@@ -150,6 +150,21 @@ function withHeader(edit: (h: Record<string, unknown>) => void): Uint8Array {
   return build({ header: h })
 }
 
+describe('decodeJws: prototype names are ordinary keys (issue 11 item 5)', () => {
+  test('an unprotected "constructor" or "toString" is not "in both headers"', () => {
+    for (const key of ['constructor', 'toString', '__proto__']) {
+      const p = decodeJws(
+        new Uint8Array(
+          Buffer.from(
+            `{"payload":"${b64u('{}')}","protected":"${b64u(JSON.stringify(baseHeader()))}","header":{"x5c":["${CERT_B64}"],"${key}":"x"},"signature":"AQI"}`,
+          ),
+        ),
+      )
+      expect(p.certificateChain).toHaveLength(1)
+    }
+  })
+})
+
 describe('decodeJws: hand-built', () => {
   test('baseline; signing input is the raw protected.payload text', () => {
     const p = decodeJws(build())
