@@ -22,6 +22,7 @@ import { loadPemInput } from '../signer/load-local.js'
 import { createLocalKeySigner } from '../signer/local-key.js'
 import type { Signer } from '../signer/signer.js'
 import { createTimestamper } from '../timestamp/client.js'
+import { checkTimestampRoots } from '../timestamp/roots.js'
 import type { Timestamper } from '../timestamp/types.js'
 import { loadTrustPolicy } from '../verify/load-policy.js'
 import type { TrustPolicyDocument } from '../verify/policy.js'
@@ -197,6 +198,7 @@ export async function productionTimestamper(
       await loadPemInput(timestamp.rootCertificate, 'timestamp-root-certificate'),
       'timestamp-root-certificate',
     )
+    checkTimestampRoots(roots, 'timestamp-root-certificate')
   } else {
     runtime.logger.info(
       "no timestamp-root-certificate given: each token is checked (signature, TSA certificate, imprint, nonce, time) but its chain is not anchored at signing; verification anchors it in the policy's tsa trust store",

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
+  MAX_DURATION_SECONDS,
   MICROSOFT_TSA_URL,
   parseDuration,
+  parseRegistryHosts,
   parseList,
   parseSignConfig,
   parseUserMetadata,
@@ -82,6 +84,42 @@ describe('list, duration and metadata inputs', () => {
       )
     },
   )
+})
+
+describe('registry hosts (insecure-registries)', () => {
+  it('accepts host and host:port forms, as references name registries', () => {
+    const value = 'localhost:5000\n127.0.0.1:5000\n[::1]:5000\nregistry.example.com, r-1.local'
+    expect(parseRegistryHosts('insecure-registries', value)).toEqual([
+      'localhost:5000',
+      '127.0.0.1:5000',
+      '[::1]:5000',
+      'registry.example.com',
+      'r-1.local',
+    ])
+  })
+  it.each([
+    'http://r.local',
+    'https://r.local:5000',
+    'r.local/v2',
+    '*.local',
+    'r.local:0',
+    'r.local:',
+    'a b',
+    '-r.local',
+  ])('refuses %j naming the input', (host) => {
+    expect(() => parseRegistryHosts('insecure-registries', host)).toThrow(
+      `input insecure-registries: "${host}" is not a registry host`,
+    )
+  })
+})
+
+describe('expiry range', () => {
+  it('accepts up to the longest Go duration and refuses beyond it, naming the input', () => {
+    expect(parseDuration('expiry', `${MAX_DURATION_SECONDS}s`)).toBe(MAX_DURATION_SECONDS)
+    for (const huge of [`${MAX_DURATION_SECONDS + 1}s`, '99999999999w', `${'9'.repeat(400)}s`]) {
+      expect(() => parseDuration('expiry', huge)).toThrow('input expiry must be at most')
+    }
+  })
 })
 
 describe('sign config', () => {
