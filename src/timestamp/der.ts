@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import * as asn1js from 'asn1js'
+import { ActionError } from '../errors.js'
 import type { HashAlgorithm } from '../signer/signer.js'
 
 export const OID = {
@@ -75,6 +76,17 @@ export function hashLength(hash: HashAlgorithm): number {
 /** A structural problem in ASN.1 input; always wrapped by the caller. */
 export class Asn1ShapeError extends Error {
   override readonly name = 'Asn1ShapeError'
+}
+
+/**
+ * The words for a parse failure inside a coded message: ours (Asn1ShapeError, coded errors) say
+ * what is wrong; anything else is a library failing on malformed input (asn1js once threw
+ * "Offset is outside the bounds of the DataView"), which means nothing to a user, so the
+ * message names the rule instead (the error stays attached as the cause).
+ */
+export function asn1FailureText(err: unknown): string {
+  if (err instanceof Asn1ShapeError || err instanceof ActionError) return err.message
+  return 'not a valid DER encoding of the structure (RFC 3161 §2.4, RFC 5652 §5, X.690 DER)'
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
@@ -382,6 +394,10 @@ export function generalizedTime(
 
 /** UTCTime or GeneralizedTime (CMS signingTime). */
 export function anyTime(block: asn1js.AsnType | undefined, what: string): Date {
-  if (block instanceof asn1js.UTCTime) return block.toDate()
+  if (block instanceof asn1js.UTCTime) {
+    const date = block.toDate()
+    if (Number.isNaN(date.getTime())) throw new Asn1ShapeError(`${what} is not a valid UTCTime`)
+    return date
+  }
   return generalizedTime(block, what).date
 }

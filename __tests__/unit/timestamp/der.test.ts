@@ -86,6 +86,25 @@ describe('RFC 3161 tokens are strict DER, as notation parses them', () => {
     expect((err as TimestampError).message).toContain('indefinite length')
   })
 
+  // Issue 11 item 9: found by the fuzz test; asn1js threw a RangeError that wrapShape copied into
+  // the message: "cms: syntax error: invalid signed data: Offset is outside the bounds of the
+  // DataView". Now strict DER refuses the token first, and no library text reaches a message.
+  it('the token mutation that leaked "Offset is outside the bounds of the DataView"', () => {
+    const bytes = Buffer.from(TOKEN)
+    expect(bytes[2994]).toBe(0x06)
+    bytes[2994] = 0x16
+    const mutated = Buffer.concat([bytes.subarray(0, 4993), Buffer.of(0xc4), bytes.subarray(4993)])
+    let err: unknown
+    try {
+      parseTimestampToken(new Uint8Array(mutated))
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(TimestampError)
+    expect((err as TimestampError).message).not.toMatch(/DataView|Offset/)
+    expect((err as TimestampError).message).toContain('not DER')
+  })
+
   it('a TSTInfo whose child overruns it fails with a coded error', () => {
     // TSTInfo SEQUENCE of length 3 holding an INTEGER that claims 5 content bytes.
     expect(() => parseTstInfo(hex('3003020501'))).toThrow(TimestampError)
