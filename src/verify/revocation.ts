@@ -327,6 +327,7 @@ export function evaluateOcspResponse(
         'the delegated OCSP responder certificate lacks the OCSPSigning extended key usage',
       )
     }
+    checkResponderValidity(responder, basic.tbsResponseData.producedAt, options.now)
   }
   const serial = BigInt(`0x${cert.serialNumber}`)
   const single = basic.tbsResponseData.responses.find(
@@ -366,6 +367,32 @@ export function evaluateOcspResponse(
     return { result: 'revoked', error: 'certificate is revoked via OCSP' }
   }
   throw new OcspUnknownStatus('certificate has unknown status via OCSP')
+}
+
+/**
+ * RFC 6960 §4.2.2.2: a delegated responder is authorised only through its certificate, so the
+ * certificate must be valid (RFC 5280 §4.1.2.5) when it signed: at producedAt, which RFC 6960
+ * §4.2.2.1 defines as the time the responder signed the response. Not thisUpdate: that is when
+ * the status was known to be correct, and a pre-produced response may carry a thisUpdate from
+ * before the responder's current certificate was issued. The certificate must also still be
+ * valid at the verification time, since producedAt is written by whoever holds the key, and the
+ * key of an expired responder certificate is no longer vouched for by the CA. notation-core-go
+ * (via x/crypto/ocsp ParseResponseForCert) checks neither; we follow the RFC.
+ */
+function checkResponderValidity(responder: CertificateInfo, producedAt: Date, now: Date): void {
+  const valid = (t: number): boolean =>
+    t >= responder.notBefore.getTime() && t <= responder.notAfter.getTime()
+  const window = `${responder.notBefore.toISOString()} to ${responder.notAfter.toISOString()}`
+  if (!valid(producedAt.getTime())) {
+    throw new Error(
+      `the delegated OCSP responder certificate was not valid when it signed the response (producedAt ${producedAt.toISOString()}, valid ${window})`,
+    )
+  }
+  if (!valid(now.getTime())) {
+    throw new Error(
+      `the delegated OCSP responder certificate is not valid at ${now.toISOString()} (valid ${window})`,
+    )
+  }
 }
 
 function invalidityDate(extensions: readonly pkijs.Extension[] | undefined): Date | undefined {
