@@ -375,6 +375,17 @@ describe('verify-signature usage', () => {
     expect(check(r, 'payload')?.status).toBe('failed')
   })
 
+  // Issue 11 item 5: the command table was a plain object, so `constructor` ran Object().
+  it.each(['constructor', 'toString', '__proto__'])(
+    'oci-notary %s is an unknown command (exit 2), not a crash',
+    async (command) => {
+      const r = await cli([command])
+      expect(r.code).toBe(2)
+      expect(r.stderr).toContain(`unknown command "${command}"`)
+      expect(r.stderr).not.toContain('TypeError')
+    },
+  )
+
   // Issue 11 item 5: `--user-metadata __proto__=x` used to set the prototype of a plain object
   // and drop the requirement, so the signature verified. The vector carries no such annotation.
   it.each(['__proto__=x', 'constructor=x'])(

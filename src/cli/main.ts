@@ -308,7 +308,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`)
     return EXIT.ok
   }
-  const run = COMMANDS[command]
+  // Own properties only: `oci-notary constructor` is an unknown command, not Object's constructor.
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   if (run === undefined) {
     process.stderr.write(`oci-notary: unknown command "${command}"\n\n${HELP}`)
     return EXIT.usage

@@ -53,7 +53,7 @@ const OID_BY_HASH: Readonly<Record<HashAlgorithm, string>> = {
 
 /** The hash named by an OID, when it is SHA-256/384/512 (the only ones Notary accepts). */
 export function hashFromOid(oid: string): HashAlgorithm | undefined {
-  return HASH_BY_OID[oid]
+  return Object.hasOwn(HASH_BY_OID, oid) ? HASH_BY_OID[oid] : undefined
 }
 
 export function oidOfHash(hash: HashAlgorithm): string {
