@@ -348,6 +348,10 @@ export function evaluateOcspResponse(
     }
   }
   const now = options.now.getTime()
+  // An Invalid Date compares false with everything, so a malformed time would never expire.
+  for (const t of [single.thisUpdate, single.nextUpdate, basic.tbsResponseData.producedAt]) {
+    if (t !== undefined && !Number.isFinite(t.getTime())) throw new Error('malformed OCSP time')
+  }
   if (single.nextUpdate === undefined || now > single.nextUpdate.getTime()) {
     throw new Error('expired OCSP response')
   }
@@ -433,9 +437,12 @@ interface ParsedCrl {
 }
 
 function asnTime(block: asn1js.AsnType | undefined): Date | undefined {
-  return block instanceof asn1js.UTCTime || block instanceof asn1js.GeneralizedTime
-    ? block.toDate()
-    : undefined
+  if (!(block instanceof asn1js.UTCTime || block instanceof asn1js.GeneralizedTime))
+    return undefined
+  const date = block.toDate()
+  // An Invalid Date compares false with everything: a CRL would never expire. Fail closed.
+  if (!Number.isFinite(date.getTime())) throw new Error('malformed CRL time')
+  return date
 }
 
 function parseExtensions(block: asn1js.AsnType | undefined, what: string): CrlExtension[] {
