@@ -286,6 +286,21 @@ const OCSP_ERROR_STATUS: Readonly<Record<number, string>> = {
   6: 'OCSP unauthorized',
 }
 
+/**
+ * pkijs/asn1js report malformed input in their own words ("Data is not correct for
+ * 'OCSPResponse'", "Wrong input string for conversion"); the reason a user reads names the
+ * structure and the RFC instead.
+ */
+function parseOcspStructure<T>(what: string, parse: () => T): T {
+  try {
+    return parse()
+  } catch (err) {
+    throw new Error(`malformed OCSP response: not a valid DER ${what} (RFC 6960 §4.2.1)`, {
+      cause: err,
+    })
+  }
+}
+
 /** Parses and checks an OCSP response for `cert` (x/crypto/ocsp ParseResponseForCert + notation). */
 export function evaluateOcspResponse(
   body: Uint8Array,
@@ -293,7 +308,7 @@ export function evaluateOcspResponse(
   issuer: CertificateInfo,
   options: RevocationCheckOptions,
 ): OcspAnswer {
-  const response = pkijs.OCSPResponse.fromBER(body)
+  const response = parseOcspStructure('OCSPResponse', () => pkijs.OCSPResponse.fromBER(body))
   const status = response.responseStatus.valueBlock.valueDec
   if (status !== 0) throw new Error(OCSP_ERROR_STATUS[status] ?? `OCSP response status ${status}`)
   if (
@@ -302,8 +317,9 @@ export function evaluateOcspResponse(
   ) {
     throw new Error('OCSP response is not a basic OCSP response')
   }
-  const basic = pkijs.BasicOCSPResponse.fromBER(
-    response.responseBytes.response.valueBlock.valueHexView,
+  const responseBytes = response.responseBytes.response.valueBlock.valueHexView
+  const basic = parseOcspStructure('BasicOCSPResponse', () =>
+    pkijs.BasicOCSPResponse.fromBER(responseBytes),
   )
   const tbs = basic.tbsResponseData.tbsView
   const signature = basic.signature.valueBlock.valueHexView
