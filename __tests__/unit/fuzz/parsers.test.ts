@@ -145,7 +145,7 @@ describe('fuzz (a): decoders throw only coded errors', () => {
       const original = envelopes[format] as Uint8Array
       const originalParsed = decodeEnvelope(MEDIA[format], original)
       let decoded = 0
-      for (let i = 0; i < 800; i++) {
+      for (let i = 0; i < 600; i++) {
         const input = mutateBytes(original, rng)
         const context = () => `${format} seed ${SEED} iteration ${i}`
         let parsed: ParsedEnvelope | undefined
@@ -180,7 +180,7 @@ describe('fuzz (a): decoders throw only coded errors', () => {
   it('RFC 3161: mutated tokens and responses parse or fail coded', () => {
     const rng = seededRng(SEED + 3)
     const response = mintResponse(TOKEN, 0)
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 200; i++) {
       const context = () => `RFC 3161 seed ${SEED} iteration ${i}`
       const token = mutateBytes(TOKEN, rng)
       let parsed: ReturnType<typeof parseTimestampToken> | undefined
@@ -242,7 +242,7 @@ describe('fuzz (a): decoders throw only coded errors', () => {
       '    trustStores: *stores',
       '    trustedIdentities: ["*"]',
     ].join('\n')
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 300; i++) {
       const text = mutateText(i % 2 === 0 ? json : yaml, rng)
       expectCodedOrNothing(
         () => parseTrustPolicy(text, { source: 'trust-policy' }),
@@ -271,7 +271,7 @@ describe('fuzz (b): no change to a signed byte is accepted', () => {
     const rng = seededRng(seed)
     const original = envelopes[format] as Uint8Array
     for (const [name, [start, end]] of Object.entries(regions)) {
-      for (let i = 0; i < 60; i++) {
+      for (let i = 0; i < 40; i++) {
         const at = start + randInt(rng, end - start)
         const input = flip(original, at, rng)
         const context = () => `${format} ${name} byte ${at - start} (seed ${seed}, iteration ${i})`
@@ -354,7 +354,7 @@ describe('fuzz (b): no change to a signed byte is accepted', () => {
     // The signature: change a decoded byte and re-encode, so the base64 text stays canonical.
     const rng = seededRng(SEED + 7)
     const signature = Buffer.from(json.signature as string, 'base64url')
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 40; i++) {
       const changed = Buffer.from(signature)
       const at = randInt(rng, changed.length)
       changed[at] = (changed[at] as number) ^ (1 + randInt(rng, 255))
@@ -380,7 +380,7 @@ describe('fuzz (b): no change to a signed byte is accepted', () => {
       verifyTimestampToken({ token: TOKEN, message: TOKEN_MESSAGE, roots: GLOBALSIGN_R3 }),
     ).not.toThrow()
     for (const [name, [start, end]] of Object.entries(regions)) {
-      for (let i = 0; i < 60; i++) {
+      for (let i = 0; i < 40; i++) {
         const at = start + randInt(rng, end - start)
         const input = new Uint8Array(TOKEN)
         input[at] = (input[at] as number) ^ (1 + randInt(rng, 255))
