@@ -22,6 +22,7 @@ import {
   parseSignatureManifest,
   parseTimestampToken,
   parseTstInfo,
+  parseUserMetadata,
   parseVerifyConfig,
   productionRegistry,
   productionTransport,
@@ -34,10 +35,10 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-RJJIYV6G.js";
+} from "./chunks/chunk-PXB7QROI.js";
 import {
   parseCertificate
-} from "./chunks/chunk-2UZ6CHCL.js";
+} from "./chunks/chunk-GVFE32M3.js";
 import "./chunks/chunk-YNTFKTG7.js";
 import "./chunks/chunk-J5PFMCSY.js";
 import "./chunks/chunk-IBQZBEKA.js";
@@ -463,12 +464,10 @@ async function verifySignatureCommand(args) {
     values.reference,
     subject.digest
   );
-  const metadata = {};
-  for (const kv of values["user-metadata"] ?? []) {
-    const eq = kv.indexOf("=");
-    if (eq <= 0) throw new ConfigError("INPUT_INVALID", `--user-metadata "${kv}" is not key=value`);
-    metadata[kv.slice(0, eq)] = kv.slice(eq + 1);
-  }
+  const metadata = parseUserMetadata(
+    "--user-metadata",
+    (values["user-metadata"] ?? []).join("\n")
+  );
   const outcome = await verifySignature({
     envelope,
     mediaType: detectEnvelopeMediaType(envelope),
@@ -552,7 +551,7 @@ async function main(argv) {
 `);
     return EXIT.ok;
   }
-  const run = COMMANDS[command];
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : void 0;
   if (run === void 0) {
     process.stderr.write(`oci-notary: unknown command "${command}"
 

@@ -4,16 +4,16 @@ import {
   failStep,
   maskSecrets,
   runSignAction
-} from "./chunks/chunk-7T5CAWW7.js";
+} from "./chunks/chunk-YYDP25EX.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-RJJIYV6G.js";
+} from "./chunks/chunk-PXB7QROI.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";
-import "./chunks/chunk-2UZ6CHCL.js";
+import "./chunks/chunk-GVFE32M3.js";
 import "./chunks/chunk-YNTFKTG7.js";
 import "./chunks/chunk-J5PFMCSY.js";
 import "./chunks/chunk-IBQZBEKA.js";

@@ -22,6 +22,7 @@ import { loadPemInput } from '../signer/load-local.js'
 import { createLocalKeySigner } from '../signer/local-key.js'
 import type { Signer } from '../signer/signer.js'
 import { createTimestamper } from '../timestamp/client.js'
+import { checkTimestampRoots } from '../timestamp/roots.js'
 import type { Timestamper } from '../timestamp/types.js'
 import { loadTrustPolicy } from '../verify/load-policy.js'
 import type { TrustPolicyDocument } from '../verify/policy.js'
@@ -209,10 +210,12 @@ export async function loadTimestampRoots(
   timestamp: { rootCertificate?: string } | undefined,
 ): Promise<Uint8Array[]> {
   if (timestamp?.rootCertificate === undefined) return []
-  return pemToCertificates(
+  const roots = pemToCertificates(
     await loadPemInput(timestamp.rootCertificate, 'timestamp-root-certificate'),
     'timestamp-root-certificate',
   )
+  checkTimestampRoots(roots, 'timestamp-root-certificate')
+  return roots
 }
 
 export async function productionTimestamper(

@@ -30,7 +30,7 @@ export interface SignOptions {
   format: 'cose' | 'jws'
   manifestForm: SignatureManifestForm
   expirySeconds?: number
-  userMetadata: Record<string, string>
+  userMetadata: ReadonlyMap<string, string>
   referrers: ReferrersMode
   recursive: boolean
   concurrency: number

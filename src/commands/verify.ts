@@ -32,7 +32,7 @@ import { mapBounded } from './pool.js'
 export interface VerifyOptions {
   policy: TrustPolicyDocument
   trustStore: TrustStore
-  userMetadata: Record<string, string>
+  userMetadata: ReadonlyMap<string, string>
   maxSignatures: number
   concurrency: number
 }
@@ -197,11 +197,13 @@ async function verifyOne(
       signatures: tried,
       ...(limitExceeded ? { limitExceeded } : {}),
     })
-    report.verified = artifact.verdict !== 'failed'
     report.signatures = tried.map((t) => signatureJson(t.digest, t.outcome))
     if (artifact.error) report.error = `[${artifact.error.code}] ${artifact.error.message}`
     report.text = renderReportText(artifact)
+    // The verdict goes in last: anything above that throws leaves the image not verified.
+    report.verified = artifact.verdict !== 'failed'
   } catch (err) {
+    report.verified = false
     report.error = formatCauseChain(err).join('; ')
   }
   return report

@@ -18,6 +18,7 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import * as asn1js from 'asn1js'
 import { parseDocument } from 'yaml'
+import { MAX_YAML_ALIASES } from './policy.js'
 import { parsePemBlocks } from '../x509/pem.js'
 import { TrustStoreError, formatProblems, type Problem } from './errors.js'
 import {
@@ -278,7 +279,17 @@ export async function loadInlineTrustStore(
       doc.errors.map((e) => ({ path: '', message: `not valid JSON or YAML: ${e.message}` })),
     )
   }
-  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown
+  let raw: unknown
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown
+  } catch (err) {
+    // The yaml library throws an uncoded ReferenceError ("Excessive alias count") for alias bombs.
+    throw new TrustStoreError(
+      'TRUST_STORE_INVALID',
+      `trust-store: YAML aliases expand beyond the limit of ${MAX_YAML_ALIASES} (a resource exhaustion attack, or a mapping to write without aliases)`,
+      { cause: err, problems: [{ path: '', message: 'too many YAML aliases' }] },
+    )
+  }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw invalid([
       { path: '', message: 'the trust store must be a mapping of "type:name" to certificates' },

@@ -214,6 +214,24 @@ describe('loaders (file system edge)', () => {
     return root
   }
 
+  // Issue 11 item 7: the yaml library's "Excessive alias count" ReferenceError was uncoded.
+  it('an inline YAML alias bomb is TRUST_STORE_INVALID naming trust-store', async () => {
+    const bomb = [
+      'x: &a ["p","p","p","p","p","p","p","p","p","p"]',
+      ...Array.from({ length: 8 }, (_, i) => {
+        const prev = i === 0 ? 'a' : `l${i - 1}`
+        return `y${i}: &l${i} [${Array.from({ length: 10 }, () => `*${prev}`).join(',')}]`
+      }),
+    ].join('\n')
+    const err = await loadInlineTrustStore(bomb).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(err).toBeInstanceOf(TrustStoreError)
+    expect((err as TrustStoreError).code).toBe('TRUST_STORE_INVALID')
+    expect((err as TrustStoreError).message).toContain('trust-store: YAML aliases')
+  })
+
   it("reads notation's layout from the truststore dir or its parent", async () => {
     const root = await notationLayout(path.join(dir, 'cfg', 'truststore'))
     for (const given of [root, path.dirname(root)]) {
