@@ -52,6 +52,14 @@ describe('repository metadata', () => {
     for (const u of uses) expect(u).toMatch(new RegExp(`^${slug}(/verify)?@v\\d+$`))
   })
 
+  it('the README states the TSA/Public Trust root fingerprint the same way twice', () => {
+    const readme = read('README.md')
+    const hex = /`([0-9a-f]{64})`/.exec(readme.slice(readme.indexOf('## Trust material')))?.[1]
+    const colons = /sha256 Fingerprint=([0-9A-F:]{95})/.exec(readme)?.[1]
+    expect(hex).toBeDefined()
+    expect(colons?.replace(/:/g, '').toLowerCase()).toBe(hex)
+  })
+
   it('LICENSE is the Apache License 2.0 package.json declares', () => {
     expect(pkg.license).toBe('Apache-2.0')
     const license = read('LICENSE')
