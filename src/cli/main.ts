@@ -24,6 +24,7 @@ import {
   type RuntimeEnv,
 } from '../commands/deps.js'
 import { runSignJob, runVerifyJob } from '../commands/jobs.js'
+import { certCommand } from './cert.js'
 import { inspectImage, renderInspection } from '../commands/inspect.js'
 import { signatureJson } from '../commands/verify.js'
 import { ActionError, ConfigError, formatCauseChain } from '../errors.js'
@@ -62,6 +63,7 @@ commands:
   verify             verify images in a registry against a trust policy and trust store
   verify-signature   verify one signature envelope file offline
   inspect            list an image's Notary signatures and decode them
+  cert generate-test make a TEST-ONLY root and signing certificate with its key
 
 run "oci-notary <command> --help" for a command's options.
 exit codes: 0 success or verified, 1 failed or not verified, 2 bad usage or configuration.
@@ -309,6 +311,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   verify: verifyCommand,
   'verify-signature': verifySignatureCommand,
   inspect: inspectCommand,
+  cert: certCommand,
 }
 
 async function main(argv: string[]): Promise<number> {

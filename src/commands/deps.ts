@@ -30,8 +30,9 @@ import { createRevocationChecker, type RevocationChecker } from '../verify/revoc
 import { loadTrustStore } from '../verify/trust-store-load.js'
 import type { TrustStore } from '../verify/trust-store.js'
 import { pemToCertificates } from '../x509/pem.js'
+import { VERSION } from '../version.js'
 
-export const VERSION = '0.1.0'
+export { VERSION }
 export const SIGNING_AGENT = `oci-notary-action/${VERSION}`
 
 export interface RuntimeEnv {

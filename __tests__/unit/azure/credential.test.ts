@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   audienceForAuthority,
@@ -461,13 +461,32 @@ describe('Azure CLI session (a prior azure/login)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fake-az-'))
     const log = join(dir, 'calls')
     const exp = Math.floor(Date.now() / 1000) + 3600
+    // A fake `az`: a Node script behind a POSIX wrapper, or behind az.cmd on Windows (as the real
+    // Azure CLI is installed there), so this runs on every runner of the CI matrix.
     writeFileSync(
-      join(dir, 'az'),
-      `#!/bin/sh\necho "$@" >> '${log}'\ncase "$*" in *containerregistry*) echo "ERROR: Please run 'az login' to setup account." >&2; exit 1;; esac\necho '{"accessToken":"cli-token-secret","expires_on":${exp},"tokenType":"Bearer"}'\n`,
+      join(dir, 'az.cjs'),
+      `const fs = require('node:fs')
+const args = process.argv.slice(2).join(' ')
+fs.appendFileSync(${JSON.stringify(log)}, args + '\\n')
+if (args.includes('containerregistry')) {
+  process.stderr.write("ERROR: Please run 'az login' to setup account.\\n")
+  process.exitCode = 1
+} else {
+  process.stdout.write(JSON.stringify({ accessToken: 'cli-token-secret', expires_on: ${exp}, tokenType: 'Bearer' }))
+}
+`,
     )
-    chmodSync(join(dir, 'az'), 0o755)
+    if (process.platform === 'win32') {
+      writeFileSync(join(dir, 'az.cmd'), `@"${process.execPath}" "${join(dir, 'az.cjs')}" %*\r\n`)
+    } else {
+      writeFileSync(
+        join(dir, 'az'),
+        `#!/bin/sh\nexec "${process.execPath}" "${join(dir, 'az.cjs')}" "$@"\n`,
+      )
+      chmodSync(join(dir, 'az'), 0o755)
+    }
     const path = process.env.PATH
-    process.env.PATH = `${dir}:${path ?? ''}`
+    process.env.PATH = `${dir}${delimiter}${path ?? ''}`
     try {
       const c = createAzureCredential({ env: {}, hasAzureCliSession: () => true })
       expect((await c.getToken('https://codesigning.azure.net/.default')).token).toBe(
