@@ -6,7 +6,6 @@ import {
   PolicyError,
   SIGN_INPUTS,
   VERIFY_INPUTS,
-  VERSION,
   VerificationError,
   azureConfig,
   buildArtifactReport,
@@ -35,12 +34,21 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-E7VAVEIJ.js";
+} from "./chunks/chunk-G3UJFDS5.js";
 import {
-  parseCertificate
-} from "./chunks/chunk-LWYJFFBG.js";
-import "./chunks/chunk-YNTFKTG7.js";
-import "./chunks/chunk-NQ2ETGFX.js";
+  EKU_OID,
+  certificatesToPem,
+  derToPem,
+  parseCertificate,
+  validateCodeSigningChain
+} from "./chunks/chunk-WTTAZNIS.js";
+import {
+  VERSION
+} from "./chunks/chunk-QZJRYWQV.js";
+import {
+  require_build,
+  require_build2
+} from "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-T4IBUM6V.js";
 import "./chunks/chunk-IBQZBEKA.js";
 import {
@@ -48,11 +56,339 @@ import {
   ConfigError,
   formatCauseChain
 } from "./chunks/chunk-SDPK7C2D.js";
-import "./chunks/chunk-2ZTQXNXN.js";
+import {
+  __toESM
+} from "./chunks/chunk-2ZTQXNXN.js";
 
 // src/cli/main.ts
 import { readFile } from "node:fs/promises";
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/cli/cert.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
+
+// src/commands/generate-test-cert.ts
+var asn1js = __toESM(require_build(), 1);
+var pkijs = __toESM(require_build2(), 1);
+import {
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign
+} from "node:crypto";
+var TEST_KEY_TYPES = ["rsa-3072", "ec-p256", "ec-p384"];
+var STORE_NAME = /^[a-zA-Z0-9_.-]+$/;
+var OID = {
+  country: "2.5.4.6",
+  state: "2.5.4.8",
+  locality: "2.5.4.7",
+  organization: "2.5.4.10",
+  commonName: "2.5.4.3",
+  basicConstraints: "2.5.29.19",
+  keyUsage: "2.5.29.15",
+  extKeyUsage: "2.5.29.37",
+  subjectKeyIdentifier: "2.5.29.14",
+  authorityKeyIdentifier: "2.5.29.35",
+  sha256WithRSA: "1.2.840.113549.1.1.11",
+  ecdsaWithSha256: "1.2.840.10045.4.3.2",
+  ecdsaWithSha384: "1.2.840.10045.4.3.3"
+};
+function generateKey(keyType) {
+  switch (keyType) {
+    case "rsa-3072":
+      return generateKeyPairSync("rsa", { modulusLength: 3072, publicExponent: 65537 });
+    case "ec-p256":
+      return generateKeyPairSync("ec", { namedCurve: "P-256" });
+    case "ec-p384":
+      return generateKeyPairSync("ec", { namedCurve: "P-384" });
+  }
+}
+function signatureAlgorithm(keyType) {
+  switch (keyType) {
+    case "rsa-3072":
+      return { oid: OID.sha256WithRSA, hash: "sha256" };
+    case "ec-p256":
+      return { oid: OID.ecdsaWithSha256, hash: "sha256" };
+    case "ec-p384":
+      return { oid: OID.ecdsaWithSha384, hash: "sha384" };
+  }
+}
+function toRdn(name) {
+  return new pkijs.RelativeDistinguishedNames({
+    typesAndValues: name.map(
+      ([type, value]) => new pkijs.AttributeTypeAndValue({
+        type,
+        // RFC 5280 §4.1.2.4: countryName is a PrintableString; the rest may be UTF8String.
+        value: type === OID.country ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value })
+      })
+    )
+  });
+}
+function extension(extnID, critical, value) {
+  return new pkijs.Extension({ extnID, critical, extnValue: value.toBER(false) });
+}
+function keyUsage(bits, unusedBits) {
+  return new asn1js.BitString({ valueHex: new Uint8Array([bits]).buffer, unusedBits });
+}
+function keyIdentifier(spki) {
+  const digest = createHash("sha1").update(new Uint8Array(spki.subjectPublicKey.valueBlock.valueHexView)).digest();
+  return new Uint8Array(digest).buffer;
+}
+function randomSerial() {
+  const bytes = new Uint8Array(randomBytes(16));
+  bytes[0] = bytes[0] & 127 | 1;
+  return new asn1js.Integer({ valueHex: bytes.buffer });
+}
+function issue(input) {
+  const spki = pkijs.PublicKeyInfo.fromBER(
+    new Uint8Array(input.publicKey.export({ type: "spki", format: "der" }))
+  );
+  const algorithm = signatureAlgorithm(input.issuerKeyType);
+  const algorithmId = new pkijs.AlgorithmIdentifier({
+    algorithmId: algorithm.oid,
+    // RFC 4055 §5: the RSA PKCS#1 v1.5 algorithms carry NULL parameters; ECDSA none (RFC 5758).
+    ...input.issuerKeyType === "rsa-3072" ? { algorithmParams: new asn1js.Null() } : {}
+  });
+  const ownKeyId = keyIdentifier(spki);
+  const cert = new pkijs.Certificate({
+    version: 2,
+    serialNumber: randomSerial(),
+    signature: algorithmId,
+    issuer: toRdn(input.issuer),
+    subject: toRdn(input.subject),
+    notBefore: new pkijs.Time({ type: 0, value: input.notBefore }),
+    notAfter: new pkijs.Time({ type: 0, value: input.notAfter }),
+    subjectPublicKeyInfo: spki,
+    extensions: [
+      extension(
+        OID.basicConstraints,
+        true,
+        new pkijs.BasicConstraints({ cA: input.ca }).toSchema()
+      ),
+      input.ca ? extension(OID.keyUsage, true, keyUsage(6, 1)) : extension(OID.keyUsage, true, keyUsage(128, 7)),
+      // digitalSignature only
+      ...input.ca ? [] : [
+        extension(
+          OID.extKeyUsage,
+          false,
+          new pkijs.ExtKeyUsage({ keyPurposes: [EKU_OID.codeSigning] }).toSchema()
+        )
+      ],
+      extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: ownKeyId })),
+      ...input.issuerKeyId === void 0 ? [] : [
+        extension(
+          OID.authorityKeyIdentifier,
+          false,
+          new pkijs.AuthorityKeyIdentifier({
+            keyIdentifier: new asn1js.OctetString({ valueHex: input.issuerKeyId })
+          }).toSchema()
+        )
+      ]
+    ]
+  });
+  cert.signatureAlgorithm = algorithmId;
+  const tbs = new Uint8Array(cert.encodeTBS().toBER(false));
+  const signature = sign(algorithm.hash, tbs, input.issuerKey);
+  cert.signatureValue = new asn1js.BitString({ valueHex: new Uint8Array(signature).buffer });
+  return new Uint8Array(cert.toSchema(true).toBER(false));
+}
+function generateTestCertificates(options) {
+  const { name, keyType, now } = options;
+  const days = options.days ?? 365;
+  if (!STORE_NAME.test(name)) {
+    throw new ConfigError(
+      "INPUT_INVALID",
+      `cert generate-test: name "${name}" must follow [a-zA-Z0-9_.-]+ (it is also the trust-store name)`
+    );
+  }
+  if (!TEST_KEY_TYPES.includes(keyType)) {
+    throw new ConfigError(
+      "INPUT_INVALID",
+      `cert generate-test: --key-type must be one of ${TEST_KEY_TYPES.join(", ")}, got "${String(keyType)}"`
+    );
+  }
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new ConfigError(
+      "INPUT_INVALID",
+      `cert generate-test: --days must be a whole number from 1 to 3650, got "${String(days)}"`
+    );
+  }
+  const notBefore = new Date(Math.floor(now.getTime() / 1e3) * 1e3 - 6e4);
+  const notAfter = new Date(notBefore.getTime() + days * 864e5);
+  const base = [
+    [OID.country, "US"],
+    [OID.state, "WA"],
+    [OID.locality, "Seattle"],
+    [OID.organization, "Notary Test (TEST ONLY)"]
+  ];
+  const rootName = [...base, [OID.commonName, `${name} TEST ONLY root`]];
+  const leafName = [...base, [OID.commonName, name]];
+  const root = generateKey(keyType);
+  const leaf = generateKey(keyType);
+  const rootDer = issue({
+    subject: rootName,
+    issuer: rootName,
+    publicKey: root.publicKey,
+    issuerKey: root.privateKey,
+    issuerKeyType: keyType,
+    ca: true,
+    notBefore,
+    notAfter
+  });
+  const rootSpki = pkijs.PublicKeyInfo.fromBER(
+    new Uint8Array(createPublicKey(root.privateKey).export({ type: "spki", format: "der" }))
+  );
+  const leafDer = issue({
+    subject: leafName,
+    issuer: rootName,
+    publicKey: leaf.publicKey,
+    issuerKey: root.privateKey,
+    issuerKeyType: keyType,
+    issuerKeyId: keyIdentifier(rootSpki),
+    ca: false,
+    notBefore,
+    notAfter
+  });
+  const validated = validateCodeSigningChain([leafDer, rootDer], { signingTime: now });
+  const rootInfo = validated.certificates[validated.certificates.length - 1] ?? validated.leaf;
+  return {
+    name,
+    keyType,
+    leafKeyPem: leaf.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    leafPem: derToPem(leafDer),
+    rootPem: derToPem(rootDer),
+    chainPem: certificatesToPem([leafDer, rootDer]),
+    leafSubject: validated.leaf.subject,
+    rootSubject: rootInfo.subject,
+    rootSha256: rootInfo.sha256,
+    notAfter
+  };
+}
+function testCertificateInstructions(certs, files) {
+  const policy = {
+    version: "1.0",
+    trustPolicies: [
+      {
+        name: `${certs.name}-test`,
+        registryScopes: ["*"],
+        signatureVerification: { level: "strict" },
+        trustStores: [`ca:${certs.name}`],
+        trustedIdentities: [`x509.subject: ${certs.leafSubject}`]
+      }
+    ]
+  };
+  return [
+    "*** TEST ONLY: a throwaway root and signing certificate. Never trust them in production. ***",
+    "",
+    `key type:     ${certs.keyType}`,
+    `leaf subject: ${certs.leafSubject}`,
+    `root subject: ${certs.rootSubject}`,
+    `root SHA-256: ${certs.rootSha256}`,
+    `valid until:  ${certs.notAfter.toISOString()}`,
+    "",
+    "files:",
+    `  ${files.key}   signing key (PKCS#8 PEM, keep it private)`,
+    `  ${files.chain}   certificate chain, leaf then root`,
+    `  ${files.leaf}   leaf certificate`,
+    `  ${files.root}   root certificate (the trust anchor)`,
+    `  ${files.trustStoreDir}   notation trust store (x509/ca/${certs.name}/)`,
+    "",
+    "sign (action inputs or the same-named CLI flags):",
+    `  signing-key: ${files.key}`,
+    `  signing-certificate-chain: ${files.chain}`,
+    "",
+    "trust-store (inline mapping; or give the directory above, notation layout):",
+    `  ca:${certs.name}: [${files.root}]`,
+    "",
+    "trust-policy:",
+    ...JSON.stringify(policy, null, 2).split("\n").map((l) => `  ${l}`),
+    ""
+  ].join("\n");
+}
+
+// src/cli/cert.ts
+var CERT_HELP = `usage: oci-notary cert generate-test [--key-type TYPE] [--days N] [--out DIR] NAME
+
+TEST ONLY. Makes a throwaway root CA and a code-signing certificate for it (the Notary Project
+certificate rules), with the signing key, like "notation cert generate-test"; prints the
+signing inputs, a trust-store mapping and a trust policy that accept it. Never trust these
+certificates in production: anyone with the files can sign as "NAME".
+
+  NAME               leaf common name and trust-store name ([a-zA-Z0-9_.-]+)
+  --key-type TYPE    ${TEST_KEY_TYPES.join(" | ")} (default rsa-3072, the Artifact Signing key type)
+  --days N           validity in days, 1 to 3650 (default 365)
+  --out DIR          directory for the files (default ./NAME-test-certs); existing files are kept
+                     and the command fails instead
+`;
+var FLAGS = {
+  "key-type": { type: "string" },
+  days: { type: "string" },
+  out: { type: "string" },
+  help: { type: "boolean", short: "h" }
+};
+async function writeNew(file, text, mode) {
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await writeFile(file, text, { flag: "wx", mode });
+  } catch (err) {
+    if (err.code === "EEXIST") {
+      throw new ConfigError(
+        "INPUT_CONFLICT",
+        `cert generate-test: ${file} exists; not overwritten`,
+        {
+          remedy: "remove it or choose another --out directory"
+        }
+      );
+    }
+    throw err;
+  }
+}
+async function certCommand(args) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new ConfigError("INPUT_INVALID", err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return void process.stdout.write(CERT_HELP), 0;
+  const [sub, name, ...rest] = positionals;
+  if (sub !== "generate-test" || name === void 0 || rest.length > 0) {
+    throw new ConfigError(
+      "INPUT_INVALID",
+      "usage: oci-notary cert generate-test [--key-type TYPE] [--days N] [--out DIR] NAME"
+    );
+  }
+  const days = values.days === void 0 ? 365 : Number(values.days);
+  const certs = generateTestCertificates({
+    name,
+    keyType: values["key-type"] ?? "rsa-3072",
+    now: /* @__PURE__ */ new Date(),
+    days
+  });
+  const out = path.resolve(values.out ?? `${name}-test-certs`);
+  const files = {
+    key: path.join(out, `${name}.key`),
+    leaf: path.join(out, `${name}.crt`),
+    chain: path.join(out, `${name}-chain.pem`),
+    root: path.join(out, `${name}-root.crt`),
+    trustStoreDir: path.join(out, "truststore")
+  };
+  await writeNew(files.key, certs.leafKeyPem, 384);
+  await writeNew(files.leaf, certs.leafPem, 420);
+  await writeNew(files.chain, certs.chainPem, 420);
+  await writeNew(files.root, certs.rootPem, 420);
+  await writeNew(
+    path.join(files.trustStoreDir, "x509", "ca", name, `${name}-root.crt`),
+    certs.rootPem,
+    420
+  );
+  process.stdout.write(testCertificateInstructions(certs, files));
+  return 0;
+}
 
 // src/commands/inspect.ts
 function certificate(der) {
@@ -312,6 +648,7 @@ commands:
   verify             verify images in a registry against a trust policy and trust store
   verify-signature   verify one signature envelope file offline
   inspect            list an image's Notary signatures and decode them
+  cert generate-test make a TEST-ONLY root and signing certificate with its key
 
 run "oci-notary <command> --help" for a command's options.
 exit codes: 0 success or verified, 1 failed or not verified, 2 bad usage or configuration.
@@ -345,7 +682,7 @@ function rawFrom(names, values) {
 }
 function parse(args, options, allowPositionals = false) {
   try {
-    return parseArgs({
+    return parseArgs2({
       args,
       options: { ...options, ...COMMON_FLAGS },
       allowPositionals,
@@ -539,7 +876,8 @@ var COMMANDS = {
   sign: signCommand,
   verify: verifyCommand,
   "verify-signature": verifySignatureCommand,
-  inspect: inspectCommand
+  inspect: inspectCommand,
+  cert: certCommand
 };
 async function main(argv) {
   const [command, ...args] = argv;

@@ -4,17 +4,17 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-2OVJWLLT.js";
+} from "./chunks/chunk-WQNT2FWQ.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-E7VAVEIJ.js";
+} from "./chunks/chunk-G3UJFDS5.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";
-import "./chunks/chunk-LWYJFFBG.js";
-import "./chunks/chunk-YNTFKTG7.js";
+import "./chunks/chunk-WTTAZNIS.js";
+import "./chunks/chunk-QZJRYWQV.js";
 import "./chunks/chunk-NQ2ETGFX.js";
 import "./chunks/chunk-T4IBUM6V.js";
 import "./chunks/chunk-IBQZBEKA.js";
