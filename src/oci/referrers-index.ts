@@ -153,31 +153,37 @@ function judgeAbsence(tagListed: boolean | undefined, checksSoFar: number): Abse
   return checksSoFar === 0 ? 'check-again' : 'absent'
 }
 
-/** The entries a write must list: everything read so far plus ours (insertion order kept). */
+/**
+ * The entries a write must list: every entry of every index read so far (in the order first seen),
+ * then ours. Writes append what the current index lacks, so it never shrinks below what we read.
+ */
 class KeepSet {
-  private readonly entries = new Map<string, Descriptor>()
-  private readonly own: Set<string>
+  private readonly read = new Map<string, Descriptor>()
+  private readonly own: Descriptor[]
+  private readonly ownDigests: Set<string>
 
   constructor(own: Descriptor[]) {
-    this.own = new Set(own.map((d) => d.digest))
-    for (const d of own) this.entries.set(d.digest, d)
+    this.own = own
+    this.ownDigests = new Set(own.map((d) => d.digest))
   }
 
   remember(manifests: Descriptor[]): void {
-    for (const d of manifests) if (!this.entries.has(d.digest)) this.entries.set(d.digest, d)
+    for (const d of manifests) {
+      if (!this.ownDigests.has(d.digest) && !this.read.has(d.digest)) this.read.set(d.digest, d)
+    }
   }
 
   missingFrom(index: TagIndexState | undefined): Descriptor[] {
     const listed = new Set(index?.manifests.map((d) => d.digest))
-    return [...this.entries.values()].filter((d) => !listed.has(d.digest))
+    return [...this.read.values(), ...this.own].filter((d) => !listed.has(d.digest))
   }
 
   isOwn(digest: string): boolean {
-    return this.own.has(digest)
+    return this.ownDigests.has(digest)
   }
 
   forget(digests: string[]): void {
-    for (const d of digests) if (!this.own.has(d)) this.entries.delete(d)
+    for (const d of digests) this.read.delete(d)
   }
 }
 

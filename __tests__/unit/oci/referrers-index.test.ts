@@ -172,7 +172,7 @@ describe('addToReferrersIndex', () => {
     const result = await addToReferrersIndex(scripted, [entry(1)], options)
     landStaleWrite() // if we stopped before it landed, it lands now
     const listed = reg.manifests.get(reg.tag as string)?.map((d) => d.digest)
-    expect(listed).toEqual([entry(0), entry(2), entry(3), entry(1), entry(4)].map((d) => d.digest))
+    expect(listed).toEqual([entry(0), entry(2), entry(3), entry(4), entry(1)].map((d) => d.digest))
     expect(result.indexDigest).toBe(reg.tag)
   })
 
