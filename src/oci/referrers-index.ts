@@ -48,6 +48,11 @@
  * than twice its fastest earlier read); and requests have timeouts (src/net/transport.ts). The
  * residual risk is a PUT that stalls in flight for longer than the cap and then lands.
  *
+ * Against notation: the index bytes have oras-go's shape (encodeReferrersIndex), but oras-go
+ * (what notation uses) serialises writers only within one process, takes a 404 for an empty index
+ * and writes from a single read; that loses signatures with concurrent jobs and behind replicas,
+ * so the protocol here is deliberately not oras-go's.
+ *
  * Clean-up: after confirming, the writer deletes the index it started from and its own superseded
  * writes, never the index that is current, and never an index another writer wrote in the
  * meantime (that writer cleans up its own). A failed delete is a warning (GHCR answers 405).
@@ -111,6 +116,8 @@ export const SETTLE_DEFAULTS = { minMs: 150, maxMs: 1000, windowFactor: 3 } as c
 
 /** Index writes whose outcome is unknown (reset, 5xx) before giving up. */
 const MAX_UNAVAILABLE = 4
+/** What a registry answers to an index listing a manifest it does not hold (distribution: the first). */
+const MISSING_MANIFEST_CODES = new Set(['MANIFEST_BLOB_UNKNOWN', 'MANIFEST_UNKNOWN'])
 /** Reads answering 404 for a tag the tag list names, before giving up. */
 const MAX_CONTRADICTIONS = 4
 
@@ -311,7 +318,7 @@ export async function addToReferrersIndex(
         continue
       }
       const restored = missing.filter((d) => !keep.isOwn(d.digest)).map((d) => d.digest)
-      if (err.registryCode === 'MANIFEST_BLOB_UNKNOWN' && restored.length > 0) {
+      if (MISSING_MANIFEST_CODES.has(err.registryCode ?? '') && restored.length > 0) {
         // An entry we kept from an earlier read is gone from the registry: its signature was
         // deleted on purpose. Let it go rather than fail the signature we are adding.
         keep.forget(restored)
