@@ -2,7 +2,7 @@
  * Registry faults on the referrers tag index (issue 11 item 3), with the fault-injecting proxy
  * (testbed/fault-proxy.ts) in front of the real docker-registry 2.8: a replica, cache or failover
  * that answers one index read with 404 must not make the writer drop earlier signatures, and a
- * stalled or late index read must end in bounded time without losing any signature.
+ * stalled or late index read or PUT must end in bounded time without losing any signature.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTransport } from '../../../src/net/transport.js'
@@ -162,6 +162,30 @@ describe('referrers tag index behind a faulty registry (docker-registry 2.8 thro
     // One timed-out attempt, then the normal path with a settle of at most the cap: a stalled read
     // no longer stretches the settle (it used to wait 3x the read-to-PUT time, here 9 s and more).
     expect(elapsed).toBeLessThan(timeoutMs + SETTLE_DEFAULTS.maxMs + 4000)
+  })
+
+  it.each<[string, FaultRule['fault'], number]>([
+    ['never answered (not forwarded): written again', { kind: 'stall' }, 2],
+    [
+      'applied, answered after the timeout: not written again',
+      { kind: 'late-response', delayMs: 4000 },
+      1,
+    ],
+  ])('recovers from an index PUT %s', async (_name, fault, puts) => {
+    const proxy = await proxyToRegistry()
+    const { repo, image, earlier } = await imageWithSignatures(proxy, 1)
+    const put = proxy.inject({ method: 'PUT', path: indexPath(repo, image), fault })
+    const from = proxy.records.length
+
+    const added = await sign(client(proxy.host, 2000), proxy.host, repo, image)
+
+    expect(put.applied).toBe(1)
+    const indexPuts = proxy.records
+      .slice(from)
+      .filter((r) => r.method === 'PUT' && indexPath(repo, image).test(r.path))
+    // The transport never replays an index PUT; the writer re-reads and decides.
+    expect(indexPuts).toHaveLength(puts)
+    expect(await listed(repo, image)).toEqual([...earlier, added.descriptor.digest].sort())
   })
 
   it('does not write from a late index read: a signature added meanwhile by another writer stays', async () => {
