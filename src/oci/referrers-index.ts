@@ -43,9 +43,10 @@
  * runners. The cap (1 s) bounds what one slow PUT costs (uncapped, one stalled request made a
  * writer sleep ~90 s). What the cap trades: a writer whose stale window exceeds every other
  * writer's settle could drop their entries after they finished. Two rules keep such windows out:
- * a writer does not PUT from a read that took longer than the cap (it could predate a signature
- * another writer wrote, confirmed and left with) unless its reads are simply that slow (no more
- * than twice its fastest earlier read); and requests have timeouts (src/net/transport.ts). The
+ * a writer does not PUT from a read sent longer ago than the cap (counting the tag list a 404
+ * waits for: it could predate a signature another writer wrote, confirmed and left with) unless
+ * its reads are simply that slow (no more than twice its fastest earlier read); and requests have
+ * timeouts (src/net/transport.ts). The
  * residual risk is a PUT that stalls in flight for longer than the cap and then lands.
  *
  * Against notation: the index bytes have oras-go's shape (encodeReferrersIndex), but oras-go
@@ -137,17 +138,13 @@ export function settleDelayMs(
 }
 
 /**
- * A read that took longer than the longest settle may have been served before another writer
- * wrote, confirmed and finished: writing from it could drop that writer's entry. Unless this
- * writer's reads are all that slow (no more than twice its fastest earlier read), read again.
+ * A read older than the longest settle may have been served before another writer wrote,
+ * confirmed and finished: writing from it could drop that writer's entry. Unless this writer's
+ * reads are all that slow (no more than twice its fastest earlier read), read again.
  */
-function tooSlowToWriteFrom(
-  readMs: number,
-  earlierFastestMs: number,
-  staleReadMs: number,
-): boolean {
-  if (readMs <= staleReadMs) return false
-  return !Number.isFinite(earlierFastestMs) || readMs > 2 * earlierFastestMs
+function tooSlowToWriteFrom(ageMs: number, earlierFastestMs: number, staleReadMs: number): boolean {
+  if (ageMs <= staleReadMs) return false
+  return !Number.isFinite(earlierFastestMs) || ageMs > 2 * earlierFastestMs
 }
 
 /** What the first read(s) say about an index that answered 404 while nothing else is known. */
@@ -221,6 +218,8 @@ export async function addToReferrersIndex(
   let windowMs = 0
   let fastestReadMs = Number.POSITIVE_INFINITY
   let absenceChecks = 0
+  /** The tag list (or a second 404) said there is no index: a later 404 needs no new check. */
+  let absenceEstablished = false
   let contradictions = 0
   let unavailable = 0
   let current: TagIndexState | undefined
@@ -230,7 +229,8 @@ export async function addToReferrersIndex(
     const readStarted = now()
     // The tag list runs beside the first read, so a 404 costs no extra sequential round trip;
     // when the index exists its answer is not needed (and not awaited).
-    const listing = knowNothing ? store.tagListed().catch(() => undefined) : undefined
+    const listing =
+      knowNothing && !absenceEstablished ? store.tagListed().catch(() => undefined) : undefined
     current = await store.read()
     const readDone = now()
     const readMs = readDone - readStarted
@@ -255,6 +255,7 @@ export async function addToReferrersIndex(
         await options.sleep(bounds.minMs / 3)
         continue
       }
+      absenceEstablished = true
     }
     if (current !== undefined) {
       if (!sawIndex && ownWrites.length === 0) startedFrom = current.digest
@@ -279,9 +280,11 @@ export async function addToReferrersIndex(
     }
 
     observed = undefined
-    if (tooSlowToWriteFrom(readMs, earlierFastest, staleReadMs)) {
+    // Age of what we would write from: the read and, after a 404, the tag list it waited for.
+    const ageMs = now() - readStarted
+    if (tooSlowToWriteFrom(ageMs, earlierFastest, staleReadMs)) {
       logger.debug(
-        `referrers index ${tag}: the read took ${Math.round(readMs)} ms, longer than any writer settles; reading again before writing`,
+        `referrers index ${tag}: the read is ${Math.round(ageMs)} ms old, older than any writer settles; reading again before writing`,
       )
       continue
     }

@@ -102,6 +102,19 @@ describe('addToReferrersIndex when the registry answers wrongly', () => {
     ])
   })
 
+  it('does not create an index from a 404 gone stale while the tag list was slow', async () => {
+    const store = virtualStore(undefined, {
+      durationMs: (op) => (op === 'tagListed' ? 5_000 : 10),
+      // Another writer creates the index while our tag list is still being read.
+      duringRead: (n, reg) => {
+        if (n === 1) putIndex(reg, [entry(2)])
+      },
+    })
+    await run(store)
+    expect(store.ops.slice(0, 4)).toEqual(['tagListed', 'read', 'read', 'write'])
+    expect(store.listed()).toEqual(digests(2, 9))
+  })
+
   it('reads again instead of writing from a read slower than the settle cap', async () => {
     const store = virtualStore(undefined, {
       durationMs: (op, n) => (op === 'read' && n === 1 ? 5_000 : 10),
