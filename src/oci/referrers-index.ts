@@ -40,14 +40,15 @@
  * received → PUT answered, about one round trip: the read's own duration does not count), which
  * stands in for the other writers' windows since the jobs of a matrix share a network; 3× plus the
  * confirming read's own transit is the margin. The floor (150 ms) covers CPU stalls on loaded
- * runners. The cap (1 s) bounds what one slow PUT costs (uncapped, one stalled request made a
+ * runners. The cap (2 s) bounds what one slow PUT costs (uncapped, one stalled request made a
  * writer sleep ~90 s). What the cap trades: a writer whose stale window exceeds every other
- * writer's settle could drop their entries after they finished. Two rules keep such windows out:
- * a writer does not PUT from a read sent longer ago than the cap (counting the tag list a 404
- * waits for: it could predate a signature another writer wrote, confirmed and left with) unless
- * its reads are simply that slow (no more than twice its fastest earlier read); and requests have
- * timeouts (src/net/transport.ts). The
- * residual risk is a PUT that stalls in flight for longer than the cap and then lands.
+ * writer's settle could drop their entries after they finished. Rules that keep such windows out:
+ * a writer does not PUT from a read sent longer ago than half the cap (counting the tag list a 404
+ * waits for), unless its reads are simply that slow (no more than twice its fastest earlier read),
+ * so its window is at most half the cap plus its PUT's transit; requests have timeouts
+ * (src/net/transport.ts); and the never-shrink rule lets any writer still running restore an entry
+ * it has seen. The residual risk is a PUT that stalls in flight for longer than half the cap and
+ * then lands, or a writer much slower than the others on every request.
  *
  * Against notation: the index bytes have oras-go's shape (encodeReferrersIndex), but oras-go
  * (what notation uses) serialises writers only within one process, takes a 404 for an empty index
@@ -94,7 +95,7 @@ export interface AddToIndexOptions {
   now?: () => number
   /** Shortest settle delay before the confirming read (default 150 ms). */
   minSettleMs?: number
-  /** Longest settle delay, jitter included (default 1000 ms; never below `minSettleMs`). */
+  /** Longest settle delay, jitter included (default 2000 ms; never below `minSettleMs`). */
   maxSettleMs?: number
   /** Rounds (reads) before giving up; default 25. */
   maxRounds?: number
@@ -113,7 +114,7 @@ export interface AddToIndexResult {
   warnings: string[]
 }
 
-export const SETTLE_DEFAULTS = { minMs: 150, maxMs: 1000, windowFactor: 3 } as const
+export const SETTLE_DEFAULTS = { minMs: 150, maxMs: 2000, windowFactor: 3 } as const
 
 /** Index writes whose outcome is unknown (reset, 5xx) before giving up. */
 const MAX_UNAVAILABLE = 4
@@ -138,9 +139,9 @@ export function settleDelayMs(
 }
 
 /**
- * A read older than the longest settle may have been served before another writer wrote,
- * confirmed and finished: writing from it could drop that writer's entry. Unless this writer's
- * reads are all that slow (no more than twice its fastest earlier read), read again.
+ * A read older than half the longest settle, plus a PUT's transit, could outlast another writer's
+ * write, settle and confirming read: writing from it could drop that writer's entry. Unless this
+ * writer's reads are all that slow (no more than twice its fastest earlier read), read again.
  */
 function tooSlowToWriteFrom(ageMs: number, earlierFastestMs: number, staleReadMs: number): boolean {
   if (ageMs <= staleReadMs) return false
@@ -202,7 +203,7 @@ export async function addToReferrersIndex(
     minMs: options.minSettleMs ?? SETTLE_DEFAULTS.minMs,
     maxMs: options.maxSettleMs ?? SETTLE_DEFAULTS.maxMs,
   }
-  const staleReadMs = Math.max(bounds.maxMs, bounds.minMs)
+  const staleReadMs = Math.max(bounds.maxMs, bounds.minMs) / 2
   const maxRounds = options.maxRounds ?? 25
   const { logger, tag } = options
   const ours = entries.map((e) => e.digest).join(', ')
@@ -284,7 +285,7 @@ export async function addToReferrersIndex(
     const ageMs = now() - readStarted
     if (tooSlowToWriteFrom(ageMs, earlierFastest, staleReadMs)) {
       logger.debug(
-        `referrers index ${tag}: the read is ${Math.round(ageMs)} ms old, older than any writer settles; reading again before writing`,
+        `referrers index ${tag}: the read is ${Math.round(ageMs)} ms old, too old to write from; reading again`,
       )
       continue
     }

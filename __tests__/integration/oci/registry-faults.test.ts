@@ -161,7 +161,7 @@ describe('referrers tag index behind a faulty registry (docker-registry 2.8 thro
     expect(await listed(repo, image)).toEqual([...earlier, added.descriptor.digest].sort())
     // One timed-out attempt, then the normal path with a settle of at most the cap: a stalled read
     // no longer stretches the settle (it used to wait 3x the read-to-PUT time, here 9 s and more).
-    expect(elapsed).toBeLessThan(timeoutMs + SETTLE_DEFAULTS.maxMs + 4000)
+    expect(elapsed).toBeLessThan(timeoutMs + SETTLE_DEFAULTS.maxMs + 3000)
   })
 
   it.each<[string, FaultRule['fault'], number]>([

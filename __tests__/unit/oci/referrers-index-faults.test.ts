@@ -115,7 +115,7 @@ describe('addToReferrersIndex when the registry answers wrongly', () => {
     expect(store.listed()).toEqual(digests(2, 9))
   })
 
-  it('reads again instead of writing from a read slower than the settle cap', async () => {
+  it('reads again instead of writing from a read older than half the settle cap', async () => {
     const store = virtualStore(undefined, {
       durationMs: (op, n) => (op === 'read' && n === 1 ? 5_000 : 10),
       // During the slow first read another writer adds signature 2, confirms and finishes.

@@ -29,14 +29,14 @@ describe('settleDelayMs', () => {
     expect(settleDelayMs(0, bounds, () => 0)).toBe(150)
     expect(settleDelayMs(0, bounds, () => 1)).toBe(225)
     expect(settleDelayMs(80, bounds, () => 0)).toBe(240)
-    expect(settleDelayMs(300, bounds, () => 1)).toBe(975)
-    expect(settleDelayMs(320, bounds, () => 1)).toBe(1000)
-    expect(settleDelayMs(90_000, bounds, () => 1)).toBe(1000)
+    expect(settleDelayMs(600, bounds, () => 1)).toBe(1875)
+    expect(settleDelayMs(660, bounds, () => 1)).toBe(2000)
+    expect(settleDelayMs(90_000, bounds, () => 1)).toBe(2000)
   })
 
   it('never caps below the floor', () => {
-    expect(settleDelayMs(0, { minMs: 2000, maxMs: 1000 }, () => 0)).toBe(2000)
-    expect(settleDelayMs(10_000, { minMs: 2000, maxMs: 1000 }, () => 1)).toBe(2000)
+    expect(settleDelayMs(0, { minMs: 3000, maxMs: 2000 }, () => 0)).toBe(3000)
+    expect(settleDelayMs(10_000, { minMs: 3000, maxMs: 2000 }, () => 1)).toBe(3000)
   })
 })
 
