@@ -164,6 +164,35 @@ describe('referrers tag index behind a faulty registry (docker-registry 2.8 thro
     expect(elapsed).toBeLessThan(timeoutMs + SETTLE_DEFAULTS.maxMs + 3000)
   })
 
+  it('fails with a coded error, in bounded time, when every index read stalls; nothing is lost', async () => {
+    const proxy = await proxyToRegistry()
+    const { repo, image, earlier } = await imageWithSignatures(proxy, 1)
+    const timeoutMs = 1000
+    proxy.inject({
+      method: 'GET',
+      path: indexPath(repo, image),
+      fault: { kind: 'stall' },
+      times: 1000,
+    })
+
+    const from = proxy.records.length
+    const started = Date.now()
+    await expect(
+      sign(client(proxy.host, timeoutMs), proxy.host, repo, image),
+    ).rejects.toMatchObject({
+      code: 'REGISTRY_UNAVAILABLE',
+      message: /reading referrers index .* did not answer in time/,
+    })
+    // The transport's 4 attempts of 1 s each, with short backoffs in between.
+    expect(Date.now() - started).toBeLessThan(4 * timeoutMs + 3000)
+    expect(
+      proxy.records
+        .slice(from)
+        .filter((r) => r.method === 'PUT' && indexPath(repo, image).test(r.path)),
+    ).toHaveLength(0)
+    expect(await listed(repo, image)).toEqual(earlier)
+  })
+
   it.each<[string, FaultRule['fault'], number]>([
     ['never answered (not forwarded): written again', { kind: 'stall' }, 2],
     [
