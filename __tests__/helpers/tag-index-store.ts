@@ -44,6 +44,8 @@ export interface VirtualStoreHooks {
   /** Runs while the n-th read is in flight, after its answer was taken (another writer's PUT). */
   duringRead?: (n: number, reg: VirtualRegistry) => void
   tagListed?: (n: number, reg: VirtualRegistry) => boolean | undefined
+  /** Runs right after the n-th write landed (another writer's PUT right behind it). */
+  afterWrite?: (n: number, reg: VirtualRegistry) => void
 }
 
 export const entry = (i: number): Descriptor => ({
@@ -105,7 +107,7 @@ export function virtualStore(
       return hooks.tagListed ? hooks.tagListed(n, reg) : reg.tag !== undefined
     },
     async write(bytes) {
-      spend('write')
+      const n = spend('write')
       const { manifests } = JSON.parse(new TextDecoder().decode(bytes)) as {
         manifests: Descriptor[]
       }
@@ -122,7 +124,9 @@ export function virtualStore(
           },
         )
       }
-      return putIndex(reg, manifests)
+      const digest = putIndex(reg, manifests)
+      hooks.afterWrite?.(n, reg)
+      return digest
     },
     async remove(digest) {
       spend('remove')

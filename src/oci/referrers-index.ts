@@ -55,9 +55,11 @@
  * and writes from a single read; that loses signatures with concurrent jobs and behind replicas,
  * so the protocol here is deliberately not oras-go's.
  *
- * Clean-up: after confirming, the writer deletes the index it started from and its own superseded
- * writes, never the index that is current, and never an index another writer wrote in the
- * meantime (that writer cleans up its own). A failed delete is a warning (GHCR answers 405).
+ * Clean-up: the index the writer started from is deleted during the first settle (our PUT
+ * superseded it, so the DELETE is off the sequential path); the writer's own superseded writes are
+ * deleted after confirming. Never the index that is current, and never an index another writer
+ * wrote in the meantime (that writer cleans up its own). A failed delete is a warning (GHCR
+ * answers 405).
  */
 import type { Logger } from '../log.js'
 import type { Descriptor } from './descriptor.js'
@@ -192,6 +194,30 @@ class KeepSet {
   }
 }
 
+type Removal = { deleted: string } | { warning: string } | undefined
+
+/** DELETEs a superseded index; a 404 means another writer removed it already. Never throws. */
+async function removeOutdated(
+  store: TagIndexStore,
+  digest: string,
+  tag: string,
+  logger: Logger,
+): Promise<Removal> {
+  try {
+    await store.remove(digest)
+    return { deleted: digest }
+  } catch (err) {
+    if (err instanceof RegistryError && err.code === 'REGISTRY_NOT_FOUND') {
+      logger.debug(`referrers index ${tag}: outdated index ${digest} was already removed`)
+      return undefined
+    }
+    const reason = err instanceof Error ? err.message : String(err)
+    return {
+      warning: `removal of outdated referrers index ${digest} (tag ${tag}) failed; garbage collection may be required: ${reason}`,
+    }
+  }
+}
+
 export async function addToReferrersIndex(
   store: TagIndexStore,
   entries: Descriptor[],
@@ -212,6 +238,8 @@ export async function addToReferrersIndex(
   const warnings: string[] = []
   const ownWrites: string[] = []
   let startedFrom: string | undefined
+  /** The DELETE of the index we started from, sent during the first settle. */
+  let earlyRemoval: Promise<Removal> | undefined
   let sawIndex = false
   /** Digest last observed listing everything (a read, or our PUT's 201); unchanged next read = done. */
   let observed: string | undefined
@@ -303,6 +331,13 @@ export async function addToReferrersIndex(
       ownWrites.push(digest)
       windowMs = now() - readDone
       observed = digest
+      if (earlyRemoval === undefined && startedFrom !== undefined && startedFrom !== digest) {
+        // The index we started from is superseded by our PUT, so its DELETE needs no confirmation
+        // and runs during the settle instead of after it. It could only be current again if a
+        // writer re-PUT its exact bytes; the confirming read would then answer 404 and we would
+        // write back everything we read (never shrink).
+        earlyRemoval = removeOutdated(store, startedFrom, tag, logger)
+      }
       await options.sleep(settleDelayMs(windowMs, bounds, random))
     } catch (err) {
       if (!(err instanceof RegistryError)) throw err
@@ -346,23 +381,16 @@ export async function addToReferrersIndex(
   }
 
   const finalDigest = current.digest
-  const deleted: string[] = []
+  const removals: Removal[] = earlyRemoval === undefined ? [] : [await earlyRemoval]
   const candidates = new Set([...(startedFrom === undefined ? [] : [startedFrom]), ...ownWrites])
   candidates.delete(finalDigest)
-  for (const digest of candidates) {
-    try {
-      await store.remove(digest)
-      deleted.push(digest)
-    } catch (err) {
-      if (err instanceof RegistryError && err.code === 'REGISTRY_NOT_FOUND') {
-        logger.debug(`referrers index ${tag}: outdated index ${digest} was already removed`)
-        continue
-      }
-      const reason = err instanceof Error ? err.message : String(err)
-      warnings.push(
-        `removal of outdated referrers index ${digest} (tag ${tag}) failed; garbage collection may be required: ${reason}`,
-      )
-    }
+  if (earlyRemoval !== undefined && startedFrom !== undefined) candidates.delete(startedFrom)
+  for (const digest of candidates) removals.push(await removeOutdated(store, digest, tag, logger))
+  const deleted: string[] = []
+  for (const removal of removals) {
+    if (removal === undefined) continue
+    if ('deleted' in removal) deleted.push(removal.deleted)
+    else warnings.push(removal.warning)
   }
   return { indexDigest: finalDigest, written: true, deleted, warnings }
 }

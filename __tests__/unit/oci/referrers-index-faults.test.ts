@@ -115,6 +115,24 @@ describe('addToReferrersIndex when the registry answers wrongly', () => {
     expect(store.listed()).toEqual(digests(2, 9))
   })
 
+  it('repairs the tag when the index it replaced comes back and its early delete removes it', async () => {
+    // A pathological replay: right after our PUT, someone PUTs the replaced index's exact bytes
+    // again, so the DELETE sent during the settle removes the current index (and its tag).
+    const store = virtualStore(undefined, {
+      afterWrite: (n, reg) => {
+        if (n === 1) putIndex(reg, [entry(1)])
+      },
+    })
+    putIndex(store.reg, [entry(1)])
+    const result = await run(store)
+    expect(store.ops).toEqual([
+      ...['tagListed', 'read', 'write', 'remove', 'sleep', 'read'],
+      ...['write', 'sleep', 'read'],
+    ])
+    expect(store.listed()).toEqual(digests(1, 9))
+    expect(result.indexDigest).toBe(store.reg.tag)
+  })
+
   it('reads again instead of writing from a read older than half the settle cap', async () => {
     const store = virtualStore(undefined, {
       durationMs: (op, n) => (op === 'read' && n === 1 ? 5_000 : 10),
