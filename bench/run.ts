@@ -275,7 +275,7 @@ class ImageFactory {
 const signOptions = (concurrency: number): SignOptions => ({
   format: 'cose',
   manifestForm: 'image-manifest-legacy',
-  userMetadata: {},
+  userMetadata: new Map(),
   referrers: 'tag',
   recursive: false,
   concurrency,
@@ -673,7 +673,7 @@ async function main(): Promise<void> {
         const options: VerifyOptions = {
           policy: policyDocument(stores),
           trustStore,
-          userMetadata: {},
+          userMetadata: new Map(),
           maxSignatures: 100,
           concurrency: 1,
         }
