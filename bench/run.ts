@@ -38,6 +38,7 @@ import { buildTrustStore, type TrustStore } from '../src/verify/trust-store.js'
 import { verifySignature } from '../src/verify/verifier.js'
 import { signRaw } from '../src/x509/raw-signature.js'
 import { pushTestImage } from '../testbed/image.js'
+import { tagIndexFigures } from './tag-index.js'
 import {
   MOCK_ACCOUNT,
   MOCK_PROFILE,
@@ -639,6 +640,21 @@ async function main(): Promise<void> {
     })
 
     // 5 ------------------------------------------------------------------------------------------
+    await section(
+      '4t',
+      'referrers tag index write, single writer, added round-trip time',
+      async () => {
+        for (const f of await tagIndexFigures(registry, [0, 50], quick ? 3 : 7)) {
+          record(
+            '4t',
+            `tag index, ${f.case}, +${f.rttMs} ms RTT: wall (median)`,
+            ms(f.wallMs),
+            `${f.requests} requests (${f.methods}), ${f.sequential} sequential; settle ${ms(f.settleMs)}`,
+          )
+        }
+      },
+    )
+
     await section('5', 'verifyImages from the registry (noRevocationChecker)', async () => {
       const trustStore: TrustStore = buildTrustStore([
         {
