@@ -34,7 +34,7 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-G3UJFDS5.js";
+} from "./chunks/chunk-VDTCAELY.js";
 import {
   EKU_OID,
   certificatesToPem,

@@ -4,12 +4,12 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-WQNT2FWQ.js";
+} from "./chunks/chunk-OJU4QQV7.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-G3UJFDS5.js";
+} from "./chunks/chunk-VDTCAELY.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";
