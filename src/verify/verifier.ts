@@ -48,6 +48,7 @@ import type { TrustPolicyStatement } from './policy.js'
 import { summarizeRevocation, type RevocationChecker } from './revocation.js'
 import { decodeSignedPayload, missingUserMetadata } from './signed-payload.js'
 import { hasTsaStore, trustedCertificatesFor, type TrustStore } from './trust-store.js'
+import { policySubject } from '../x509/dn.js'
 
 /** The level-governed checks, plus the checks that always apply. */
 export type CheckType = ValidationType | 'verificationPlugin' | 'payload' | 'userMetadata'
@@ -702,7 +703,8 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Sign
     ...(parsed.signingAgent !== undefined ? { signingAgent: parsed.signingAgent } : {}),
   }
   outcome.certificateChain = chain.map(summary)
-  outcome.signer = chain[0]?.subject
+  // Reported in the trust-policy spelling (src/x509/dn.ts) so it can be pasted into x509.subject.
+  if (chain[0] !== undefined) outcome.signer = policySubject(chain[0])
   const signingTime = parsed.authenticSigningTime ?? parsed.signingTime
   if (signingTime !== undefined) outcome.signingTime = signingTime
   outcome.signingTimeIsAuthentic = parsed.signingScheme === SIGNING_SCHEME.signingAuthority
