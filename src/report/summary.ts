@@ -49,7 +49,7 @@ export interface SummaryView {
   footer: string[]
 }
 
-/** Escapes text for a Markdown table cell or inline HTML. */
+/** Escapes text for a Markdown table cell or inline HTML (`_` is left: GFM ignores it inside words). */
 export function escapeCell(value: string): string {
   return value
     .replace(/&/g, '&amp;')
@@ -58,8 +58,8 @@ export function escapeCell(value: string): string {
     .replace(/\|/g, '&#124;')
     .replace(/`/g, '&#96;')
     .replace(/\*/g, '&#42;')
-    .replace(/_/g, '&#95;')
-    .replace(/\[/g, '&#91;')
+    // No Markdown links from registry strings: `[text](url)` loses its `(`.
+    .replace(/\]\(/g, ']&#40;')
     .replace(/\r?\n/g, ' ')
 }
 
