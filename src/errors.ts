@@ -37,17 +37,19 @@ export function hasCode(err: unknown, code: string): boolean {
  */
 export function formatCauseChain(err: unknown, maxDepth = 8): string[] {
   const lines: string[] = []
+  const said: string[] = []
   let current: unknown = err
   for (let depth = 0; current !== undefined && current !== null && depth < maxDepth; depth++) {
-    const prefix = depth === 0 ? '' : '  caused by: '
-    if (current instanceof Error) {
-      const code = current instanceof ActionError ? `[${current.code}] ` : ''
-      lines.push(`${prefix}${code}${current.message}`)
-      current = (current as { cause?: unknown }).cause
-    } else {
-      lines.push(`${prefix}${String(current)}`)
-      break
-    }
+    const prefix = lines.length === 0 ? '' : '  caused by: '
+    const message = current instanceof Error ? current.message : String(current)
+    // A cause whose text an outer message already quotes is said once (the AADSTS text, a
+    // TSA verification failure), keeping only its code when it adds one.
+    const repeated = message !== '' && said.some((m) => m.includes(message))
+    const code = current instanceof ActionError ? `[${current.code}] ` : ''
+    if (!repeated) lines.push(`${prefix}${code}${message}`)
+    said.push(message)
+    if (!(current instanceof Error)) break
+    current = (current as { cause?: unknown }).cause
   }
   return lines
 }

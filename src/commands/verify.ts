@@ -249,7 +249,12 @@ export async function verifyImages(
   const reports = await mapBounded(images, options.concurrency, (image) =>
     deps.logger.group(`Verify ${image}`, async () => {
       const r = await verifyOne(image, options, deps)
-      if (r.text) deps.logger.info(r.text.trimEnd())
+      // The report's first line already gives the verdict; a one-line verdict is only needed
+      // when there is no report (the image could not be resolved or the policy not selected).
+      if (r.text) {
+        deps.logger.info(r.text.trimEnd())
+        return r
+      }
       deps.logger.info(
         r.verified
           ? `${image}: verified${r.policy ? ` (policy "${r.policy}", ${r.level})` : ''}`

@@ -51,19 +51,22 @@ export interface SummaryView {
 
 /** Escapes text for a Markdown table cell or inline HTML (`_` is left: GFM ignores it inside words). */
 export function escapeCell(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/`/g, '&#96;')
-    .replace(/\*/g, '&#42;')
-    // No Markdown links from registry strings: `[text](url)` loses its `(`.
-    .replace(/\]\(/g, ']&#40;')
-    .replace(/\r?\n/g, ' ')
+  return (
+    value
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '&#124;')
+      .replace(/`/g, '&#96;')
+      .replace(/\*/g, '&#42;')
+      // No Markdown links from registry strings: `[text](url)` loses its `(`.
+      .replace(/\]\(/g, ']&#40;')
+      .replace(/\r?\n/g, ' ')
+  )
 }
 
-const MAX_CAUSE = 140
+// Long enough for the reason to survive; causes have spaces, so the cell wraps, unlike digests.
+const MAX_CAUSE = 240
 
 /** The first line of a cause, cut to fit a table cell; the full text goes to the details. */
 export function oneLine(text: string, max = MAX_CAUSE): string {
@@ -84,8 +87,18 @@ export function imageCause(image: ImageReport): string {
   const passed = image.signatures.find((s) => s.verdict === 'passed')
   if (passed) return `verified${policy}`
   if (image.verified) return `not checked: verification level skip${policy}`
-  const failed = image.signatures.find((s) => s.error !== undefined)
-  return image.error ?? failed?.error ?? 'no signature passed'
+  // The first signature's own failure says more than notation's "failed for all the
+  // signatures" wrapper, which only restates it.
+  const failed = image.signatures.filter((s) => s.error !== undefined)
+  const [first] = failed
+  if (first?.error !== undefined) {
+    const more =
+      failed.length > 1
+        ? ` (and ${failed.length - 1} more signature${failed.length > 2 ? 's' : ''})`
+        : ''
+    return `${first.error}${more}`
+  }
+  return image.error ?? 'no signature passed'
 }
 
 export const CHECK_COLUMNS = [
@@ -110,10 +123,21 @@ function checkStatus(s: SignatureJson, type: string): string {
   return c.action === 'enforce' ? icon : `${icon} ${c.action}`
 }
 
+/**
+ * The check table names an image by repository (its full digest is in the first table), adding a
+ * short digest only when one repository appears with several digests.
+ */
+function checkImageName(image: ImageReport, report: VerifyReport): string {
+  const same = report.images.filter((i) => i.repository === image.repository)
+  const digests = new Set(same.map((i) => i.digest))
+  if (digests.size <= 1 || image.digest === undefined) return image.repository
+  return `${image.repository}@${image.digest.slice(0, 19)}…`
+}
+
 function checkRows(report: VerifyReport): CheckRow[] {
   return report.images.flatMap((image) =>
     image.signatures.map((s, n) => ({
-      image: image.reference,
+      image: checkImageName(image, report),
       signature: `#${n + 1}`,
       statuses: Object.fromEntries(CHECK_COLUMNS.map(([type]) => [type, checkStatus(s, type)])),
       verdict: s.verdict,
