@@ -6,15 +6,14 @@
  */
 import * as core from '@actions/core'
 import type { RuntimeEnv } from '../commands/deps.js'
+import { verificationHintFor } from '../commands/hint.js'
 import { runSignJob, type SignJobResult } from '../commands/jobs.js'
 import type { SignedManifest } from '../commands/types.js'
 import { ActionError } from '../errors.js'
+import { signatureEntries, verifyReportJson } from '../report/results.js'
 import { signSummaryView } from '../report/summary.js'
-import { renderVerificationHint, verificationHint } from '../report/verification-hint.js'
+import { renderVerificationHint } from '../report/verification-hint.js'
 import type { SignConfig } from '../config/config.js'
-import { loadPemInput } from '../signer/load-local.js'
-import { trustAnchorOf, type TrustAnchor } from '../x509/anchor.js'
-import { pemToCertificates } from '../x509/pem.js'
 import { coreLogger } from './core-logger.js'
 import { maskSecret } from './secrets.js'
 import { verificationFailure } from './run-verify.js'
@@ -29,29 +28,9 @@ export function signOutputs(signed: SignedManifest[], hint?: string): Record<str
   return {
     digest: first?.digest ?? '',
     'signature-digest': first?.signatureDigest ?? '',
-    signatures: JSON.stringify(
-      signed.map((s) => ({
-        reference: s.reference,
-        repository: s.repository,
-        digest: s.digest,
-        mediaType: s.mediaType,
-        ...(s.platform ? { platform: s.platform } : {}),
-        signatureDigest: s.signatureDigest,
-        referrersMode: s.referrersMode,
-        signer: s.signer,
-        timestamp: s.timestamp ?? null,
-      })),
-    ),
+    signatures: JSON.stringify(signatureEntries(signed)),
     'verification-hint': hint ?? '',
   }
-}
-
-/** The configured TSA root, for the hint when the tokens do not carry theirs. */
-async function configuredTimestampRoot(config: SignConfig): Promise<TrustAnchor | undefined> {
-  const input = config.timestamp?.rootCertificate
-  if (input === undefined) return undefined
-  const pem = await loadPemInput(input, 'timestamp-root-certificate')
-  return trustAnchorOf(pemToCertificates(pem, 'timestamp-root-certificate'))
 }
 
 export async function runSignAction(config: SignConfig): Promise<void> {
@@ -63,13 +42,13 @@ export async function runSignAction(config: SignConfig): Promise<void> {
     throw err
   }
   const { signed, verification, timings } = result
-  const hint = verificationHint(signed, { timestampRoot: await configuredTimestampRoot(config) })
+  const hint = await verificationHintFor(config, signed)
   const hintText = hint === undefined ? undefined : renderVerificationHint(hint)
   for (const [name, value] of Object.entries(signOutputs(signed, hintText)))
     core.setOutput(name, value)
   if (verification) {
     core.setOutput('verified', String(verification.verified))
-    core.setOutput('verification', JSON.stringify(verification))
+    core.setOutput('verification', JSON.stringify(verifyReportJson(verification)))
   }
   // A hint is only offered for signatures that verified (or were not read back).
   const showHint = hintText !== undefined && (verification === undefined || verification.verified)

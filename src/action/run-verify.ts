@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import { runVerifyJob } from '../commands/jobs.js'
 import { VerifyCommandError, type VerifyReport } from '../commands/verify.js'
+import { verifyReportJson } from '../report/results.js'
 import { imageCause, verifySummaryView } from '../report/summary.js'
 import type { VerifyOnlyConfig } from '../config/config.js'
 import { actionRuntime } from './run-sign.js'
@@ -26,7 +27,7 @@ export async function runVerifyAction(config: VerifyOnlyConfig): Promise<void> {
     throw err
   }
   core.setOutput('verified', String(report.verified))
-  core.setOutput('verification', JSON.stringify(report))
+  core.setOutput('verification', JSON.stringify(verifyReportJson(report)))
   if (config.showSummary) await writeSummary(verifySummaryView(report))
   if (!report.verified) throw verificationFailure(report)
 }
