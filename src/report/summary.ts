@@ -270,7 +270,12 @@ export interface FailureSummaryInput {
 }
 
 export function failureSummaryView(input: FailureSummaryInput): SummaryView {
-  const first = formatCauseChain(input.error)[0] ?? 'unknown error'
+  const chain = formatCauseChain(input.error)
+  // The outer message says what failed, the innermost cause why: the one line gets both.
+  const outer = chain[0] ?? 'unknown error'
+  const inner =
+    chain.length > 1 ? chain[chain.length - 1]?.replace(/^\s*caused by: /, '') : undefined
+  const first = inner === undefined ? outer : `${outer}: ${inner}`
   const remedy =
     input.error instanceof ActionError && input.error.remedy !== undefined
       ? input.error.remedy
@@ -278,7 +283,7 @@ export function failureSummaryView(input: FailureSummaryInput): SummaryView {
   const verb = input.action === 'sign' ? 'signed' : 'verified'
   return {
     heading: input.action === 'sign' ? 'Notary signatures' : 'Notary verification',
-    headline: `❌ nothing ${verb}: ${escapeCell(oneLine(first))}`,
+    headline: `❌ nothing ${verb}: ${escapeCell(oneLine(outer))}`,
     images: input.images.map((image) => ({
       status: 'failed',
       image,
@@ -291,7 +296,7 @@ export function failureSummaryView(input: FailureSummaryInput): SummaryView {
         open: true,
         lines: [
           '<pre>',
-          ...formatCauseChain(input.error).map((l) => escapeCell(l)),
+          ...chain.map((l) => escapeCell(l)),
           ...(remedy === undefined ? [] : [`remedy: ${escapeCell(remedy)}`]),
           '</pre>',
         ],

@@ -237,4 +237,16 @@ describe('failure before anything ran', () => {
     expect(md).toContain('caused by: AADSTS700016: app &lt;x&gt;')
     expect(md).not.toContain('| Image |')
   })
+
+  it('the one-line cause joins what failed and the innermost reason', () => {
+    const err = new ConfigError('INPUT_INVALID', 'timestamping failed', {
+      cause: new Error('wrapped', { cause: new Error('no path to a trusted TSA root') }),
+    })
+    const md = renderSummary(
+      failureSummaryView({ action: 'sign', images: ['r.example/a:v1'], error: err }),
+    )
+    expect(mainRows(md)).toEqual([
+      '| ❌ | r.example/a:v1 | not signed: [INPUT_INVALID] timestamping failed: no path to a trusted TSA root |',
+    ])
+  })
 })
