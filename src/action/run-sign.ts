@@ -41,11 +41,12 @@ export async function runSignAction(config: SignConfig): Promise<void> {
     if (config.showSummary) await writeFailureSummary('sign', config.images, err)
     throw err
   }
-  const { signed, verification, timings } = result
+  const { signed, signer, verification, timings } = result
   const hint = await verificationHintFor(config, signed)
   const hintText = hint === undefined ? undefined : renderVerificationHint(hint)
   for (const [name, value] of Object.entries(signOutputs(signed, hintText)))
     core.setOutput(name, value)
+  core.setOutput('artifact-signing-api-version', signer.artifactSigningApiVersion ?? '')
   if (verification) {
     core.setOutput('verified', String(verification.verified))
     core.setOutput('verification', JSON.stringify(verifyReportJson(verification)))
@@ -60,6 +61,7 @@ export async function runSignAction(config: SignConfig): Promise<void> {
     await writeSummary(
       signSummaryView({
         signed,
+        signer,
         ...(verification ? { verification } : {}),
         timings,
         ...(showHint ? { hint: hintText } : {}),

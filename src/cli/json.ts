@@ -42,6 +42,8 @@ export interface JsonError extends JsonCommon {
 
 export interface SignJson extends JsonCommon {
   signatures: SignatureEntry[]
+  /** Artifact Signing only: the api-version that signed, and the configured one it replaced. */
+  artifactSigning?: { apiVersion: string; fallbackFrom?: string }
   /** When --trust-policy was given: every signature read back and verified. */
   verification?: VerifyReportJson
   /** What a consumer needs to verify these signatures with notation. */
@@ -97,6 +99,16 @@ export function signJson(
   return {
     ...common('sign', exitCode),
     signatures: signatureEntries(result.signed),
+    ...(result.signer.artifactSigningApiVersion === undefined
+      ? {}
+      : {
+          artifactSigning: {
+            apiVersion: result.signer.artifactSigningApiVersion,
+            ...(result.signer.apiVersionFallbackFrom === undefined
+              ? {}
+              : { fallbackFrom: result.signer.apiVersionFallbackFrom }),
+          },
+        }),
     ...(result.verification ? { verification: verifyReportJson(result.verification) } : {}),
     ...(hint ? { verificationHint: hint } : {}),
   }

@@ -159,7 +159,7 @@ async function signCommand(args: string[]): Promise<number> {
     if (hint) process.stderr.write(`\n${renderVerificationHint(hint)}\n\n`)
     for (const s of signed) {
       process.stdout.write(
-        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ''}\tsignature ${s.signatureDigest}\tvia ${s.referrersMode}\t${s.timestamp ? `timestamp ${s.timestamp}` : 'no timestamp'}\n`,
+        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ''}\t${s.skipped ? 'skipped, existing signature' : 'signature'} ${s.signatureDigest}\tvia ${s.referrersMode}\t${s.timestamp ? `timestamp ${s.timestamp}` : 'no timestamp'}\n`,
       )
     }
     for (const image of verification?.images ?? []) process.stdout.write(image.text ?? '')

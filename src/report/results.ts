@@ -18,6 +18,9 @@ export interface SignatureEntry {
   referrersMode: 'api' | 'tag'
   signer: string
   timestamp: string | null
+  /** skip-if-signed found a signature that counts: nothing was pushed (the fields are its). */
+  skipped?: true
+  skipReason?: string
 }
 
 export function signatureEntries(signed: readonly SignedManifest[]): SignatureEntry[] {
@@ -32,6 +35,7 @@ export function signatureEntries(signed: readonly SignedManifest[]): SignatureEn
     referrersMode: s.referrersMode,
     signer: s.signer,
     timestamp: s.timestamp ?? null,
+    ...(s.skipped ? { skipped: true as const, skipReason: s.skipped.reason } : {}),
   }))
 }
 

@@ -6,7 +6,7 @@
  * short so the table fits the page. Nothing secret can reach it (the view has no field for one);
  * every registry- or user-supplied string is escaped.
  */
-import type { SignedManifest } from '../commands/types.js'
+import type { SignedManifest, SignerReport } from '../commands/types.js'
 import type { ImageReport, SignatureJson, VerifyReport } from '../commands/verify.js'
 import { ActionError, formatCauseChain } from '../errors.js'
 
@@ -190,6 +190,8 @@ export function verifySummaryView(report: VerifyReport): SummaryView {
 
 export interface SignSummaryInput {
   signed: readonly SignedManifest[]
+  /** Which Artifact Signing api-version signed (a footer line). */
+  signer?: SignerReport
   verification?: VerifyReport
   timings?: Record<string, number>
   /** The verification hint (src/report/verification-hint.ts), as a shell script. */
@@ -200,8 +202,24 @@ function signedImageName(s: SignedManifest): string {
   return s.platform ? `${s.repository} (${s.platform})` : s.repository
 }
 
+/** The line saying which Artifact Signing api-version signed, and why when it fell back. */
+export function signerLine(signer: SignerReport | undefined): string | undefined {
+  if (signer?.artifactSigningApiVersion === undefined) return undefined
+  const version = `Artifact Signing api-version \`${signer.artifactSigningApiVersion}\``
+  return signer.apiVersionFallbackFrom === undefined
+    ? `${version}.`
+    : `${version} (the configured \`${signer.apiVersionFallbackFrom}\` was refused before authentication, so the other form was used).`
+}
+
 function signedRow(s: SignedManifest, verification: VerifyReport | undefined): ImageRow {
   const base = { image: signedImageName(s), digest: s.digest }
+  // skip-if-signed: an existing signature counted (and, with a policy, verified) already.
+  if (s.skipped)
+    return {
+      ...base,
+      status: 'skipped',
+      cause: oneLine(`already signed, nothing was pushed (skip-if-signed): ${s.skipped.reason}`),
+    }
   const image = verification?.images.find((i) => i.digest === s.digest)
   const timestamped = s.timestamp ? 'timestamped' : 'not timestamped'
   if (verification === undefined)
@@ -220,7 +238,7 @@ function signedRow(s: SignedManifest, verification: VerifyReport | undefined): I
 function signatureDetailLines(s: SignedManifest): string[] {
   return [
     `- **${escapeCell(signedImageName(s))}** ${code(s.digest)}`,
-    `  - signature manifest ${code(s.signatureDigest)} (${s.referrersMode === 'api' ? 'Referrers API' : 'referrers tag schema'})`,
+    `  - ${s.skipped ? 'existing ' : ''}signature manifest ${code(s.signatureDigest)} (${s.referrersMode === 'api' ? 'Referrers API' : 'referrers tag schema'})`,
     `  - signer ${code(s.signer)}`,
     `  - timestamp ${s.timestamp ? escapeCell(s.timestamp) : 'none'}`,
   ]
@@ -230,11 +248,17 @@ export function signSummaryView(input: SignSummaryInput): SummaryView {
   const { signed, verification } = input
   const images = signed.map((s) => signedRow(s, verification))
   const failed = images.filter((r) => r.status === 'failed').length
+  const skipped = images.filter((r) => r.status === 'skipped').length
+  const done = images.length - skipped
+  const alsoSkipped = skipped === 0 ? '' : `; ${skipped} already signed, skipped (skip-if-signed)`
   let headline: string
   if (failed > 0)
     headline = `❌ ${failed} of ${plural(images.length, 'image')} not verified after signing`
-  else if (verification) headline = `✅ ${plural(images.length, 'image')} signed and verified`
-  else headline = `✅ ${plural(images.length, 'image')} signed (no trust-policy: not read back)`
+  else if (done === 0)
+    headline = `⏭️ ${plural(skipped, 'image')} already signed, nothing was pushed (skip-if-signed)`
+  else if (verification) headline = `✅ ${plural(done, 'image')} signed and verified${alsoSkipped}`
+  else
+    headline = `✅ ${plural(done, 'image')} signed (no trust-policy: not read back)${alsoSkipped}`
   const details: DetailBlock[] = [
     { title: 'Signatures', lines: signed.flatMap(signatureDetailLines) },
   ]
@@ -252,10 +276,12 @@ export function signSummaryView(input: SignSummaryInput): SummaryView {
     images,
     checks: verification ? checkRows(verification) : [],
     details,
-    footer:
-      timings.length > 0
+    footer: [
+      ...[signerLine(input.signer)].filter((l): l is string => l !== undefined),
+      ...(timings.length > 0
         ? [`Timings: ${timings.map(([k, ms]) => `${k} ${ms} ms`).join(', ')}`]
-        : [],
+        : []),
+    ],
   }
 }
 

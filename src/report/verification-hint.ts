@@ -50,7 +50,7 @@ export function verificationHint(
 ): VerificationHint | undefined {
   const first = signed[0]
   if (first === undefined) return undefined
-  const signing = first.trustAnchors.signing
+  const signing = signed.find((s) => s.trustAnchors.signing)?.trustAnchors.signing
   const timestamped = signed.every((s) => s.timestamp !== undefined)
   const fromToken = signed.find((s) => s.trustAnchors.timestamp)?.trustAnchors.timestamp
   const tsa = fromToken?.pem === undefined ? (options.timestampRoot ?? fromToken) : fromToken

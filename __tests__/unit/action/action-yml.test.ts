@@ -21,7 +21,15 @@ describe.each([
   [
     'action.yml',
     SIGN_INPUTS,
-    ['digest', 'signature-digest', 'signatures', 'verification-hint', 'verified', 'verification'],
+    [
+      'digest',
+      'signature-digest',
+      'signatures',
+      'verification-hint',
+      'artifact-signing-api-version',
+      'verified',
+      'verification',
+    ],
   ],
   ['verify/action.yml', VERIFY_INPUTS, ['verified', 'verification']],
 ] as const)('%s', (file, inputs, outputs) => {

@@ -179,6 +179,34 @@ describe('sign summary', () => {
   })
 })
 
+describe('sign summary with skip-if-signed and Artifact Signing', () => {
+  it('a skipped image gets ⏭️ and its reason; the api-version is a footer line', () => {
+    const skipped = {
+      ...signed(D2, 'ghcr.io/octo/tool', SIG2),
+      skipped: { reason: `signature ${SIG2} verifies under trust policy "release"` },
+    }
+    const verification: VerifyReport = {
+      verified: true,
+      images: [image(`ghcr.io/octo/app@${D1}`, D1, [signature(SIG1, 'passed')])],
+    }
+    const md = renderSummary(
+      signSummaryView({
+        signed: [signed(D1, 'ghcr.io/octo/app', SIG1), skipped],
+        verification,
+        signer: { description: 'artifact signing', artifactSigningApiVersion: '2024-06-15' },
+      }),
+    )
+    expect(md).toContain(
+      '✅ 1 image signed and verified; 1 already signed, skipped (skip-if-signed)',
+    )
+    expect(mainRows(md)[1]).toBe(
+      `| ⏭️ | ghcr.io/octo/tool<br><code>${D2}</code> | already signed, nothing was pushed (skip-if-signed): signature ${SIG2} verifies under trust policy "release" |`,
+    )
+    expect(md).toContain(`existing signature manifest <code>${SIG2}</code>`)
+    expect(md).toContain('Artifact Signing api-version `2024-06-15`.')
+  })
+})
+
 describe('verify summary', () => {
   it('reports each image, and the per-signature table has an Image column', () => {
     const report: VerifyReport = {
