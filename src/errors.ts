@@ -42,8 +42,8 @@ export function formatCauseChain(err: unknown, maxDepth = 8): string[] {
   for (let depth = 0; current !== undefined && current !== null && depth < maxDepth; depth++) {
     const prefix = lines.length === 0 ? '' : '  caused by: '
     const message = current instanceof Error ? current.message : String(current)
-    // A cause whose text an outer message already quotes is said once (the AADSTS text, a
-    // TSA verification failure), keeping only its code when it adds one.
+    // A cause whose text an outer message already quotes (the AADSTS sentence, a TSA
+    // verification failure) is not printed again; the chain goes on below it.
     const repeated = message !== '' && said.some((m) => m.includes(message))
     const code = current instanceof ActionError ? `[${current.code}] ` : ''
     if (!repeated) lines.push(`${prefix}${code}${message}`)
