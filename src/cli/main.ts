@@ -148,10 +148,12 @@ async function signCommand(args: string[]): Promise<number> {
   const { values } = parse(args, SIGN_FLAGS)
   if (values.help) return (void process.stdout.write(SIGN_HELP), EXIT.ok)
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { 'show-summary': 'false', ...values }))
-  const result = await runSignJob(config, runtime(values.debug === true))
+  const rt = runtime(values.debug === true)
+  const result = await runSignJob(config, rt)
   const { signed, verification } = result
   const exitCode = verification === undefined || verification.verified ? EXIT.ok : EXIT.failed
-  const hint = exitCode === EXIT.ok ? await verificationHintFor(config, signed) : undefined
+  const hint =
+    exitCode === EXIT.ok ? await verificationHintFor(config, signed, rt.logger) : undefined
   if (values.json) {
     printJson(signJson(result, hint, exitCode))
   } else {
