@@ -370,7 +370,7 @@ function checkAuthenticity(input: VerifySignatureInput, integrity: Integrity, ru
     result = {
       type: 'authenticity',
       status: 'failed',
-      message: `signature is not produced by a trusted signer: no certificate of the chain (leaf "${chain[0]?.subject ?? ''}") is in the "${storeType}" trust stores of policy "${input.statement.name}"`,
+      message: `signature is not produced by a trusted signer: no certificate of the chain (leaf "${chain[0] === undefined ? '' : policySubject(chain[0])}") is in the "${storeType}" trust stores of policy "${input.statement.name}"`,
       code: 'AUTHENTICITY',
     }
   } else {
@@ -401,7 +401,7 @@ function checkAuthenticity(input: VerifySignatureInput, integrity: Integrity, ru
   } else if (result.status === 'passed') {
     result = {
       ...result,
-      message: `${result.message}; the signer "${leaf.subject}" matches ${identity.matched ? `the trusted identity "${identity.matched.raw}"` : 'the trusted identity "*"'}`,
+      message: `${result.message}; the signer "${policySubject(leaf)}" matches ${identity.matched ? `the trusted identity "${identity.matched.raw}"` : 'the trusted identity "*"'}`,
     }
   }
   return run.record(result)
