@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util'
 import {
   azureConfig,
   parseSignConfig,
+  parseUserMetadata,
   parseVerifyConfig,
   registryConfig,
 } from '../config/config.js'
@@ -256,12 +257,11 @@ async function verifySignatureCommand(args: string[]): Promise<number> {
     offlineReference?.repository,
     subject.digest,
   )
-  const metadata: Record<string, string> = {}
-  for (const kv of (values['user-metadata'] as string[] | undefined) ?? []) {
-    const eq = kv.indexOf('=')
-    if (eq <= 0) throw new ConfigError('INPUT_INVALID', `--user-metadata "${kv}" is not key=value`)
-    metadata[kv.slice(0, eq)] = kv.slice(eq + 1)
-  }
+  // The same rule as the action input: one key=value per flag, commas stay in the value.
+  const metadata = parseUserMetadata(
+    '--user-metadata',
+    ((values['user-metadata'] as string[] | undefined) ?? []).join('\n'),
+  )
   const base = { reference, policy: statement.name, level: statement.verificationLevel.name }
   // A reference copied with its digest names the artifact: it must be the one --subject describes.
   if (offlineReference?.digest !== undefined && offlineReference.digest !== subject.digest) {
@@ -421,7 +421,8 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok
   }
   const json = args.includes('--json')
-  const run = COMMANDS[command]
+  // Own properties only: `oci-notary constructor` is an unknown command, not Object's constructor.
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   if (run === undefined) {
     const err = new ConfigError(
       'INPUT_INVALID',

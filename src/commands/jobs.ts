@@ -24,14 +24,25 @@ import {
   type RuntimeEnv,
 } from './deps.js'
 import { signImages } from './sign.js'
+import { checkReadBackPossible } from './sign-preflight.js'
 import { createExistingSignatureCheck } from './skip-if-signed.js'
 import type { SignedManifest, SignerReport } from './types.js'
-import { verifyImages, type VerifyReport } from './verify.js'
+import {
+  verifyImages,
+  verifyPushedSignatures,
+  type VerifyDeps,
+  type VerifyOptions,
+  type VerifyReport,
+} from './verify.js'
 
 export interface SignJobResult {
   signed: SignedManifest[]
   signer: SignerReport
-  /** Present when a trust policy was given: every signed manifest read back and verified. */
+  /**
+   * Present when a trust policy was given: every signature this run pushed, read back from the
+   * registry by digest and verified (one image report per signature). An image skipped by
+   * skip-if-signed has none: its existing signature was verified under this policy when skipped.
+   */
   verification?: VerifyReport
   /** Milliseconds per phase. */
   timings: Record<string, number>
@@ -65,6 +76,8 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
   const verification = config.verify
     ? await loadVerification(config.verify, transport, runtime)
     : undefined
+  // …and a policy or store that cannot verify these images (a store name typo) fails here too.
+  if (verification) checkReadBackPossible(config.images, verification)
   const signer = await productionSigner(config.signer, transport, runtime, credential, new Date())
   const timestamper = await productionTimestamper(config.timestamp, transport, runtime)
   const existingSignature = config.skipIfSigned
@@ -108,13 +121,8 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
   const signerReport = reportOf(signer)
   if (!config.verify || !verification) return { signed, signer: signerReport, timings }
   const verifyStarted = Date.now()
-  // Each signed manifest is verified by digest, as read back from the registry. A skipped one
-  // was verified when it was skipped (skip-if-signed with this policy).
-  const images = [
-    ...new Set(signed.filter((s) => !s.skipped).map((s) => `${s.repository}@${s.digest}`)),
-  ]
-  const report = await verifyWith(
-    images,
+  const report = await readBack(
+    signed.filter((s) => !s.skipped),
     config.verify,
     config.concurrency,
     verification,
@@ -145,6 +153,29 @@ function isArtifactSigningSigner(
   )
 }
 
+/**
+ * Reads back every signature this run pushed, by its digest, and verifies that one (not any
+ * signature of the image: an older valid one must not vouch for a broken new one).
+ */
+function readBack(
+  signed: SignedManifest[],
+  verify: VerifyConfig,
+  concurrency: number,
+  verification: LoadedVerification,
+  registry: RegistryClient,
+  runtime: RuntimeEnv,
+): Promise<VerifyReport> {
+  return verifyPushedSignatures(
+    signed.map((s) => ({
+      repository: s.repository,
+      subject: { mediaType: s.mediaType, digest: s.digest, size: s.size },
+      signatureDigest: s.signatureDigest,
+    })),
+    verifyOptions(verify, concurrency, verification),
+    verifyDeps(verification, registry, runtime),
+  )
+}
+
 /** Verifies every image against the trust policy and store. */
 export async function runVerifyJob(
   config: VerifyOnlyConfig,
@@ -172,18 +203,34 @@ function verifyWith(
 ): Promise<VerifyReport> {
   return verifyImages(
     images,
-    {
-      policy: verification.policy,
-      trustStore: verification.trustStore,
-      userMetadata: verify.userMetadata,
-      maxSignatures: verify.maxSignatures,
-      concurrency,
-    },
-    {
-      registry,
-      revocation: verification.revocation,
-      logger: runtime.logger,
-      now: () => new Date(),
-    },
+    verifyOptions(verify, concurrency, verification),
+    verifyDeps(verification, registry, runtime),
   )
+}
+
+function verifyOptions(
+  verify: VerifyConfig,
+  concurrency: number,
+  verification: LoadedVerification,
+): VerifyOptions {
+  return {
+    policy: verification.policy,
+    trustStore: verification.trustStore,
+    userMetadata: verify.userMetadata,
+    maxSignatures: verify.maxSignatures,
+    concurrency,
+  }
+}
+
+function verifyDeps(
+  verification: LoadedVerification,
+  registry: RegistryClient,
+  runtime: RuntimeEnv,
+): VerifyDeps {
+  return {
+    registry,
+    revocation: verification.revocation,
+    logger: runtime.logger,
+    now: () => new Date(),
+  }
 }

@@ -220,7 +220,13 @@ function signedRow(s: SignedManifest, verification: VerifyReport | undefined): I
       status: 'skipped',
       cause: oneLine(`already signed, nothing was pushed (skip-if-signed): ${s.skipped.reason}`),
     }
-  const image = verification?.images.find((i) => i.digest === s.digest)
+  // The read-back report of the signature this run pushed (failclosed-flow sets
+  // signatureDigest); an older signature of the same image never answers for it.
+  const image = verification?.images.find((i) =>
+    i.signatureDigest !== undefined
+      ? i.signatureDigest === s.signatureDigest
+      : i.digest === s.digest,
+  )
   const timestamped = s.timestamp ? 'timestamped' : 'not timestamped'
   if (verification === undefined)
     return { ...base, status: 'passed', cause: `signed, ${timestamped}` }
