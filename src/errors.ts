@@ -43,10 +43,12 @@ export function formatCauseChain(err: unknown, maxDepth = 8): string[] {
     const prefix = lines.length === 0 ? '' : '  caused by: '
     const message = current instanceof Error ? current.message : String(current)
     // A cause whose text an outer message already quotes (the AADSTS sentence, a TSA
-    // verification failure) is not printed again; the chain goes on below it.
+    // verification failure) is not printed again, only its code; the chain goes on below it.
     const repeated = message !== '' && said.some((m) => m.includes(message))
-    const code = current instanceof ActionError ? `[${current.code}] ` : ''
-    if (!repeated) lines.push(`${prefix}${code}${message}`)
+    const code = current instanceof ActionError ? `[${current.code}]` : ''
+    if (!repeated) lines.push(`${prefix}${code === '' ? '' : `${code} `}${message}`)
+    // Its code still names the failure (scripts and tests look for it), without the text again.
+    else if (code !== '' && !lines.some((l) => l.includes(code))) lines.push(`${prefix}${code}`)
     said.push(message)
     if (!(current instanceof Error)) break
     current = (current as { cause?: unknown }).cause

@@ -13,6 +13,7 @@ describe('formatCauseChain', () => {
     expect(formatCauseChain(outer)).toEqual([
       '[AUTHENTIC_TIMESTAMP] authenticTimestamp validation failed: no path to a trusted TSA root',
       '  caused by: wrapper without text of its own',
+      '  caused by: [TSA_UNTRUSTED]',
     ])
   })
 
