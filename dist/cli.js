@@ -11,6 +11,8 @@ import {
   buildArtifactReport,
   createRevocationChecker,
   decodeEnvelope,
+  didYouMean,
+  isDigest,
   lazyAzureCredential,
   loadTrustPolicy,
   loadTrustStore,
@@ -23,44 +25,52 @@ import {
   parseTstInfo,
   parseUserMetadata,
   parseVerifyConfig,
+  policyDn,
+  policySubject,
   productionRegistry,
   productionTransport,
   readRawInputs,
   registryConfig,
   renderReportText,
+  renderVerificationHint,
   runSignJob,
   runVerifyJob,
   selectPolicy,
+  signatureEntries,
   signatureJson,
   toDescriptor,
+  verificationHintFor,
+  verifyReportJson,
   verifySignature
-} from "./chunks/chunk-VDTCAELY.js";
+} from "./chunks/chunk-MKTOTEYR.js";
 import {
   EKU_OID,
   certificatesToPem,
   derToPem,
   parseCertificate,
+  parseNameAttributes,
   validateCodeSigningChain
-} from "./chunks/chunk-WTTAZNIS.js";
+} from "./chunks/chunk-PIKI3CKH.js";
 import {
   VERSION
-} from "./chunks/chunk-QZJRYWQV.js";
+} from "./chunks/chunk-R52DKQLM.js";
 import {
   require_build,
   require_build2
 } from "./chunks/chunk-NQ2ETGFX.js";
-import "./chunks/chunk-T4IBUM6V.js";
-import "./chunks/chunk-IBQZBEKA.js";
+import "./chunks/chunk-GW4HDUWY.js";
+import "./chunks/chunk-AVR6MM6P.js";
 import {
   ActionError,
   ConfigError,
   formatCauseChain
-} from "./chunks/chunk-SDPK7C2D.js";
+} from "./chunks/chunk-JHVGUMVO.js";
 import {
   __toESM
 } from "./chunks/chunk-2ZTQXNXN.js";
 
 // src/cli/main.ts
+import { createHash as createHash2 } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { parseArgs as parseArgs2 } from "node:util";
 
@@ -394,8 +404,8 @@ async function certCommand(args) {
 function certificate(der) {
   const c = parseCertificate(der);
   return {
-    subject: c.subject,
-    issuer: c.issuer,
+    subject: policySubject(c),
+    issuer: policyDn(parseNameAttributes(c.rawIssuer)),
     sha256: c.sha256,
     notBefore: c.notBefore.toISOString(),
     notAfter: c.notAfter.toISOString()
@@ -416,26 +426,33 @@ async function inspectSignature(repository, candidate) {
       size: manifest.envelope.size
     };
     const bytes = await repository.fetchBlob(manifest.envelope, { maxBytes: LIMITS.envelopeBytes });
-    const parsed = decodeEnvelope(manifest.envelope.mediaType, bytes);
-    out.algorithm = parsed.algorithm;
-    out.signingScheme = parsed.signingScheme;
-    const signed = parsed.signingTime ?? parsed.authenticSigningTime;
-    if (signed) out.signingTime = signed.toISOString();
-    if (parsed.expiry) out.expiry = parsed.expiry.toISOString();
-    if (parsed.signingAgent) out.signingAgent = parsed.signingAgent;
-    out.certificates = parsed.certificateChain.map(certificate);
-    if (parsed.timestampToken) {
-      const token = parseTimestampToken(parsed.timestampToken);
-      out.timestamp = {
-        genTime: parseTstInfo(token.eContent).genTime.toISOString(),
-        tsaCertificates: token.certificates.map(certificate)
-      };
-    }
-    out.signedArtifact = parsePayload(parsed.payload).targetArtifact;
+    Object.assign(out, describeEnvelope(manifest.envelope.mediaType, bytes));
   } catch (err) {
     out.error = formatCauseChain(err).join("; ");
   }
   return out;
+}
+function describeEnvelope(mediaType, bytes) {
+  const parsed = decodeEnvelope(mediaType, bytes);
+  const leaf = parsed.certificateChain[0];
+  const signed = parsed.signingTime ?? parsed.authenticSigningTime;
+  const token = parsed.timestampToken ? parseTimestampToken(parsed.timestampToken) : void 0;
+  return {
+    algorithm: parsed.algorithm,
+    signingScheme: parsed.signingScheme,
+    ...signed ? { signingTime: signed.toISOString() } : {},
+    ...parsed.expiry ? { expiry: parsed.expiry.toISOString() } : {},
+    ...parsed.signingAgent ? { signingAgent: parsed.signingAgent } : {},
+    ...leaf ? { signer: policySubject(leaf) } : {},
+    certificates: parsed.certificateChain.map(certificate),
+    ...token ? {
+      timestamp: {
+        genTime: parseTstInfo(token.eContent).genTime.toISOString(),
+        tsaCertificates: token.certificates.map(certificate)
+      }
+    } : {},
+    signedArtifact: parsePayload(parsed.payload).targetArtifact
+  };
 }
 async function inspectImage(image, deps) {
   const repository = deps.registry.repository(parseReference(image));
@@ -458,6 +475,30 @@ async function inspectImage(image, deps) {
   };
 }
 var LIMITS_INSPECT = 100;
+function envelopeLines(s) {
+  const lines = [];
+  if (s.signedArtifact) {
+    lines.push(
+      `signed subject: ${s.signedArtifact.mediaType} ${s.signedArtifact.digest} (${s.signedArtifact.size} bytes)`
+    );
+    for (const [k, v] of Object.entries(s.signedArtifact.annotations ?? {}))
+      lines.push(`  ${k}=${v}`);
+  }
+  if (s.signer) lines.push(`signer: ${s.signer}`);
+  lines.push(`algorithm: ${s.algorithm}, scheme ${s.signingScheme}`);
+  if (s.signingTime) lines.push(`signing time: ${s.signingTime}`);
+  if (s.expiry) lines.push(`expiry: ${s.expiry}`);
+  if (s.signingAgent) lines.push(`signing agent: ${s.signingAgent}`);
+  lines.push(
+    `timestamp: ${s.timestamp ? `${s.timestamp.genTime} (TSA ${s.timestamp.tsaCertificates[0]?.subject ?? "unknown"})` : "none"}`
+  );
+  for (const [k, c] of s.certificates.entries()) {
+    lines.push(
+      `certificate ${k + 1}: ${c.subject} (sha256 ${c.sha256}, valid ${c.notBefore} \u2013 ${c.notAfter})`
+    );
+  }
+  return lines;
+}
 function renderInspection(i) {
   const lines = [
     `${i.repository}@${i.digest}`,
@@ -475,27 +516,26 @@ function renderInspection(i) {
     lines.push(
       `${pad}envelope: ${s.envelope?.mediaType} ${s.envelope?.digest} (${s.envelope?.size} bytes)`
     );
-    lines.push(`${pad}algorithm: ${s.algorithm}, scheme ${s.signingScheme}`);
-    if (s.signingTime) lines.push(`${pad}signing time: ${s.signingTime}`);
-    if (s.expiry) lines.push(`${pad}expiry: ${s.expiry}`);
-    if (s.signingAgent) lines.push(`${pad}signing agent: ${s.signingAgent}`);
-    lines.push(
-      `${pad}timestamp: ${s.timestamp ? `${s.timestamp.genTime} (TSA ${s.timestamp.tsaCertificates[0]?.subject ?? "unknown"})` : "none"}`
-    );
-    for (const [k, c] of (s.certificates ?? []).entries()) {
-      lines.push(
-        `${pad}certificate ${k + 1}: ${c.subject} (sha256 ${c.sha256}, valid ${c.notBefore} \u2013 ${c.notAfter})`
-      );
-    }
-    if (s.signedArtifact) {
-      lines.push(
-        `${pad}signed artifact: ${s.signedArtifact.mediaType} ${s.signedArtifact.digest} (${s.signedArtifact.size} bytes)`
-      );
-      for (const [k, v] of Object.entries(s.signedArtifact.annotations ?? {}))
-        lines.push(`${pad}  ${k}=${v}`);
+    if (s.algorithm !== void 0 && s.signingScheme !== void 0 && s.certificates && s.signedArtifact) {
+      const description = {
+        ...s,
+        algorithm: s.algorithm,
+        signingScheme: s.signingScheme,
+        certificates: s.certificates,
+        signedArtifact: s.signedArtifact
+      };
+      for (const line of envelopeLines(description)) lines.push(`${pad}${line}`);
     }
   });
   return `${lines.join("\n")}
+`;
+}
+function renderEnvelopeFile(file, e) {
+  const lines = envelopeLines(e);
+  return `${[
+    `${file}: ${e.mediaType} ${e.digest} (${e.size} bytes)`,
+    ...lines.map((l, n) => `${n === lines.length - 1 ? "\u2514\u2500\u2500 " : "\u251C\u2500\u2500 "}${l}`)
+  ].join("\n")}
 `;
 }
 
@@ -528,7 +568,10 @@ var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, [
   "allow-untrusted-endpoint"
 ]);
 var VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, []);
-var INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, []);
+var INSPECT_FLAGS = {
+  ...inputFlags(INSPECT_INPUTS, LIST_INPUTS, []),
+  signature: { type: "string" }
+};
 var VERIFY_SIGNATURE_FLAGS = {
   signature: { type: "string" },
   subject: { type: "string" },
@@ -603,8 +646,10 @@ except for revocation checks (OCSP/CRL) unless --offline is given.
                            (or @FILE to read it from a file)
   --trust-policy FILE      notation trustpolicy.json (or inline JSON/YAML)
   --trust-store FILE|DIR   notation truststore directory, or an inline/FILE type:name mapping
-  --reference REGISTRY/REPOSITORY
-                           matched against the policy's registryScopes to pick the statement;
+  --reference REF          the image, as registry/repository, or with a tag or digest as
+                           \`notation ls\` prints it (registry/repository@sha256:\u2026): its
+                           registry/repository is matched against the policy's registryScopes;
+                           a digest must be the --subject digest (else not verified, exit 1);
                            default "${OFFLINE_REFERENCE}", which only a "*" statement matches
   --user-metadata k=v      required signed metadata (repeat)
   --at RFC3339             verification time (default now)
@@ -613,13 +658,42 @@ except for revocation checks (OCSP/CRL) unless --offline is given.
   --debug                  print debug messages to stderr
 `;
 var INSPECT_HELP = `usage: oci-notary inspect REF [--json] [--debug] [registry options]
+       oci-notary inspect --signature FILE [--json]
 
 Lists the image's Notary signatures (Referrers API or tag schema) and decodes each envelope:
-format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed target.
+format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed subject.
+  --signature FILE   decode one envelope file instead (offline): what it signs and by whom
   --registry-username U --registry-password P   --insecure-registries HOST (repeat)
 Azure identity (ACR sign-in):
 ${AZURE_IDENTITY_HELP}
 `;
+function parseOfflineReference(input) {
+  if (input === void 0) return void 0;
+  let rest = input.trim();
+  let digest;
+  const at = rest.lastIndexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!isDigest(digest)) {
+      throw new ConfigError(
+        "INPUT_INVALID",
+        `--reference "${input}": "${digest}" is not a digest (algorithm:hex, e.g. sha256:\u2026)`
+      );
+    }
+  }
+  let tag;
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/")) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return {
+    repository: rest,
+    ...tag === void 0 ? {} : { tag },
+    ...digest === void 0 ? {} : { digest }
+  };
+}
 function selectOfflineStatement(document, reference, digest) {
   const full = `${reference ?? OFFLINE_REFERENCE}@${digest}`;
   try {
@@ -636,6 +710,56 @@ function selectOfflineStatement(document, reference, digest) {
     );
   }
 }
+
+// src/cli/json.ts
+var JSON_SCHEMA_VERSION = 1;
+var common = (command, exitCode) => ({
+  schemaVersion: JSON_SCHEMA_VERSION,
+  command,
+  exitCode
+});
+function errorJson(command, err, exitCode) {
+  const [message = String(err), ...causes] = formatCauseChain(err);
+  const code = err instanceof ActionError ? err.code : "UNEXPECTED";
+  const prefix = `[${code}] `;
+  return {
+    ...common(command, exitCode),
+    error: {
+      code,
+      message: message.startsWith(prefix) ? message.slice(prefix.length) : message,
+      causes: causes.map((c) => c.replace(/^\s*caused by: /, "")),
+      ...err instanceof ActionError && err.remedy !== void 0 ? { remedy: err.remedy } : {}
+    }
+  };
+}
+function signJson(result, hint, exitCode) {
+  return {
+    ...common("sign", exitCode),
+    signatures: signatureEntries(result.signed),
+    ...result.signer.artifactSigningApiVersion === void 0 ? {} : {
+      artifactSigning: {
+        apiVersion: result.signer.artifactSigningApiVersion,
+        ...result.signer.apiVersionFallbackFrom === void 0 ? {} : { fallbackFrom: result.signer.apiVersionFallbackFrom }
+      }
+    },
+    ...result.verification ? { verification: verifyReportJson(result.verification) } : {},
+    ...hint ? { verificationHint: hint } : {}
+  };
+}
+function verifyJson(report2, exitCode) {
+  return { ...common("verify", exitCode), ...verifyReportJson(report2) };
+}
+function verifySignatureJson(fields, exitCode) {
+  return { ...common("verify-signature", exitCode), ...fields };
+}
+function inspectJson(inspection) {
+  return { ...common("inspect", 0), ...inspection };
+}
+function inspectSignatureJson(envelope) {
+  return { ...common("inspect", 0), envelope };
+}
+var printJson = (value) => void process.stdout.write(`${JSON.stringify(value, null, 2)}
+`);
 
 // src/cli/main.ts
 var EXIT = { ok: 0, failed: 1, usage: 2 };
@@ -689,28 +813,35 @@ function parse(args, options, allowPositionals = false) {
       strict: true
     });
   } catch (err) {
-    throw new ConfigError("INPUT_INVALID", err instanceof Error ? err.message : String(err));
+    throw new ConfigError("INPUT_INVALID", flagProblem(err, { ...options, ...COMMON_FLAGS }), {
+      cause: err
+    });
   }
+}
+function flagProblem(err, options) {
+  const message = err instanceof Error ? err.message : String(err);
+  const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+  if (unknown === void 0) return message;
+  const name = unknown.replace(/^-+/, "").split("=")[0] ?? "";
+  const hint = didYouMean(name, Object.keys(options), "");
+  return `unknown flag ${unknown}${hint.replace(/did you mean (\S+)\?$/, "did you mean --$1?")}`;
 }
 async function signCommand(args) {
   const { values } = parse(args, SIGN_FLAGS);
   if (values.help) return void process.stdout.write(SIGN_HELP), EXIT.ok;
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { "show-summary": "false", ...values }));
-  const { signed, signer, verification } = await runSignJob(config, runtime(values.debug === true));
+  const rt = runtime(values.debug === true);
+  const result = await runSignJob(config, rt);
+  const { signed, verification } = result;
+  const exitCode = verification === void 0 || verification.verified ? EXIT.ok : EXIT.failed;
+  const hint = exitCode === EXIT.ok ? await verificationHintFor(config, signed, rt.logger) : void 0;
   if (values.json) {
-    const out = {
-      signatures: signed,
-      ...signer.artifactSigningApiVersion === void 0 ? {} : {
-        artifactSigning: {
-          apiVersion: signer.artifactSigningApiVersion,
-          ...signer.apiVersionFallbackFrom === void 0 ? {} : { fallbackFrom: signer.apiVersionFallbackFrom }
-        }
-      },
-      ...verification ? { verification } : {}
-    };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}
-`);
+    printJson(signJson(result, hint, exitCode));
   } else {
+    if (hint) process.stderr.write(`
+${renderVerificationHint(hint)}
+
+`);
     for (const s of signed) {
       process.stdout.write(
         `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ""}	${s.skipped ? "skipped, existing signature" : "signature"} ${s.signatureDigest}	via ${s.referrersMode}	${s.timestamp ? `timestamp ${s.timestamp}` : "no timestamp"}
@@ -719,30 +850,33 @@ async function signCommand(args) {
     }
     for (const image of verification?.images ?? []) process.stdout.write(image.text ?? "");
   }
-  return verification === void 0 || verification.verified ? EXIT.ok : EXIT.failed;
+  return exitCode;
 }
 async function verifyCommand(args) {
   const { values } = parse(args, VERIFY_FLAGS);
   if (values.help) return void process.stdout.write(VERIFY_HELP), EXIT.ok;
   const config = parseVerifyConfig(rawFrom(VERIFY_INPUTS, { "show-summary": "false", ...values }));
-  const report = await runVerifyJob(config, runtime(values.debug === true));
-  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}
-`);
+  const report2 = await runVerifyJob(config, runtime(values.debug === true));
+  const exitCode = report2.verified ? EXIT.ok : EXIT.failed;
+  if (values.json) printJson(verifyJson(report2, exitCode));
   else {
-    for (const image of report.images) {
+    for (const image of report2.images) {
       process.stdout.write(image.text ?? `NOT VERIFIED: ${image.reference}: ${image.error ?? ""}
 `);
     }
   }
-  return report.verified ? EXIT.ok : EXIT.failed;
+  return exitCode;
 }
 function detectEnvelopeMediaType(bytes) {
-  if (bytes[0] === 210) return MEDIA_TYPE.cose;
   const first = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
-  if (first.startsWith("{")) return MEDIA_TYPE.jws;
-  throw new ConfigError(
-    "INPUT_INVALID",
-    "--signature is neither a COSE_Sign1 (tag 18) nor a JWS JSON envelope"
+  return first.startsWith("{") ? MEDIA_TYPE.jws : MEDIA_TYPE.cose;
+}
+var sha256Digest = (bytes) => `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+async function readEnvelopeFile(file, flag) {
+  return new Uint8Array(
+    await readFile(file).catch((err) => {
+      throw new ConfigError("INPUT_INVALID", `${flag} ${file} cannot be read`, { cause: err });
+    })
   );
 }
 async function textOrFile(value) {
@@ -760,15 +894,8 @@ async function verifySignatureCommand(args) {
     }
   }
   const rt = runtime(values.debug === true);
-  const envelope = new Uint8Array(
-    await readFile(values.signature).catch((err) => {
-      throw new ConfigError(
-        "INPUT_INVALID",
-        `--signature ${String(values.signature)} cannot be read`,
-        { cause: err }
-      );
-    })
-  );
+  const envelope = await readEnvelopeFile(values.signature, "--signature");
+  const offlineReference = parseOfflineReference(values.reference);
   let subjectJson;
   try {
     subjectJson = JSON.parse(await textOrFile(values.subject));
@@ -799,16 +926,34 @@ async function verifySignatureCommand(args) {
   });
   const { reference, statement } = selectOfflineStatement(
     document,
-    values.reference,
+    offlineReference?.repository,
     subject.digest
   );
   const metadata = parseUserMetadata(
     "--user-metadata",
     (values["user-metadata"] ?? []).join("\n")
   );
+  const base = { reference, policy: statement.name, level: statement.verificationLevel.name };
+  if (offlineReference?.digest !== void 0 && offlineReference.digest !== subject.digest) {
+    const failure = {
+      code: "PAYLOAD_MISMATCH",
+      message: `--reference names ${offlineReference.digest}, but --subject is ${subject.digest}: the signature is not checked against another artifact`
+    };
+    if (values.json)
+      printJson(verifySignatureJson({ verified: false, ...base, failure }, EXIT.failed));
+    else
+      process.stdout.write(
+        `NOT VERIFIED: ${reference}
+  trust policy: "${base.policy}", level ${base.level}
+  error [${failure.code}]: ${failure.message}
+`
+      );
+    return EXIT.failed;
+  }
+  const mediaType = detectEnvelopeMediaType(envelope);
   const outcome = await verifySignature({
     envelope,
-    mediaType: detectEnvelopeMediaType(envelope),
+    mediaType,
     subject,
     statement,
     trustStore,
@@ -817,41 +962,49 @@ async function verifySignatureCommand(args) {
     revocation: values.offline ? offlineRevocationChecker : createRevocationChecker({ transport: productionTransport(rt), logger: rt.logger }),
     logger: stderrLogger(values.debug === true)
   });
-  const report = buildArtifactReport({
+  const envelopeDigest = sha256Digest(envelope);
+  const report2 = buildArtifactReport({
     reference,
     artifact: subject,
     statement,
-    signatures: [
-      { digest: values.signature, mediaType: detectEnvelopeMediaType(envelope), outcome }
-    ]
+    signatures: [{ digest: envelopeDigest, mediaType, outcome }]
   });
-  const verified = report.verdict !== "failed";
+  const verified = report2.verdict !== "failed";
+  const exitCode = verified ? EXIT.ok : EXIT.failed;
   if (values.json) {
-    process.stdout.write(
-      `${JSON.stringify(
+    printJson(
+      verifySignatureJson(
         {
           verified,
-          policy: statement.name,
-          level: statement.verificationLevel.name,
-          ...report.error ? { error: { code: report.error.code, message: report.error.message } } : {},
-          signature: signatureJson(values.signature, outcome)
+          ...base,
+          ...report2.error ? { failure: { code: report2.error.code, message: report2.error.message } } : {},
+          signature: signatureJson(envelopeDigest, outcome)
         },
-        null,
-        2
-      )}
-`
+        exitCode
+      )
     );
   } else {
-    process.stdout.write(renderReportText(report));
+    process.stdout.write(renderReportText(report2));
   }
-  return verified ? EXIT.ok : EXIT.failed;
+  return exitCode;
 }
 async function inspectCommand(args) {
   const { values, positionals } = parse(args, INSPECT_FLAGS, true);
   if (values.help) return void process.stdout.write(INSPECT_HELP), EXIT.ok;
+  if (typeof values.signature === "string") {
+    if (positionals.length > 0)
+      throw new ConfigError(
+        "INPUT_CONFLICT",
+        "inspect takes an image reference or --signature FILE, not both"
+      );
+    return inspectSignatureFile(values.signature, values.json === true);
+  }
   const [image, ...rest] = positionals;
   if (image === void 0 || rest.length > 0)
-    throw new ConfigError("INPUT_MISSING", "inspect takes exactly one image reference");
+    throw new ConfigError(
+      "INPUT_MISSING",
+      "inspect takes exactly one image reference (or --signature FILE)"
+    );
   const raw = rawFrom(INSPECT_INPUTS, values);
   const config = { registry: registryConfig(raw), azure: azureConfig(raw) };
   const rt = runtime(values.debug === true);
@@ -866,10 +1019,28 @@ async function inspectCommand(args) {
     access: "pull"
   });
   const inspection = await inspectImage(image, { registry, logger: rt.logger });
-  process.stdout.write(
-    values.json ? `${JSON.stringify(inspection, null, 2)}
-` : renderInspection(inspection)
-  );
+  if (values.json) printJson(inspectJson(inspection));
+  else process.stdout.write(renderInspection(inspection));
+  return EXIT.ok;
+}
+async function inspectSignatureFile(file, json) {
+  const bytes = await readEnvelopeFile(file, "--signature");
+  const mediaType = detectEnvelopeMediaType(bytes);
+  let description;
+  try {
+    description = describeEnvelope(mediaType, bytes);
+  } catch (err) {
+    throw new ActionError(
+      "ENVELOPE_INVALID",
+      `--signature ${file} is not a Notary signature envelope`,
+      {
+        cause: err
+      }
+    );
+  }
+  const envelope = { digest: sha256Digest(bytes), mediaType, size: bytes.length, ...description };
+  if (json) printJson(inspectSignatureJson(envelope));
+  else process.stdout.write(renderEnvelopeFile(file, envelope));
   return EXIT.ok;
 }
 var COMMANDS = {
@@ -879,6 +1050,26 @@ var COMMANDS = {
   inspect: inspectCommand,
   cert: certCommand
 };
+function exitCodeFor(err) {
+  const usage = err instanceof ConfigError || err instanceof VerificationError && [
+    "POLICY_INVALID",
+    "POLICY_UNREADABLE",
+    "POLICY_NOT_APPLICABLE",
+    "TRUST_STORE_INVALID",
+    "TRUST_STORE_NOT_FOUND"
+  ].includes(err.code);
+  return usage ? EXIT.usage : EXIT.failed;
+}
+function report(command, err, json) {
+  const exitCode = exitCodeFor(err);
+  const lines = formatCauseChain(err);
+  process.stderr.write(`oci-notary ${command}: ${lines.join("\n")}
+`);
+  if (err instanceof ActionError && err.remedy) process.stderr.write(`remedy: ${err.remedy}
+`);
+  if (json) printJson(errorJson(command, err, exitCode));
+  return exitCode;
+}
 async function main(argv) {
   const [command, ...args] = argv;
   if (command === void 0 || command === "--help" || command === "-h" || command === "help") {
@@ -890,29 +1081,23 @@ async function main(argv) {
 `);
     return EXIT.ok;
   }
+  const json = args.includes("--json");
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : void 0;
   if (run === void 0) {
-    process.stderr.write(`oci-notary: unknown command "${command}"
+    const err = new ConfigError(
+      "INPUT_INVALID",
+      `unknown command "${command}"${didYouMean(command, Object.keys(COMMANDS))}`
+    );
+    process.stderr.write(`oci-notary: ${err.message}
 
 ${HELP}`);
+    if (json) printJson(errorJson(command, err, EXIT.usage));
     return EXIT.usage;
   }
   try {
     return await run(args);
   } catch (err) {
-    const lines = formatCauseChain(err);
-    process.stderr.write(`oci-notary ${command}: ${lines.join("\n")}
-`);
-    if (err instanceof ActionError && err.remedy) process.stderr.write(`remedy: ${err.remedy}
-`);
-    const usage = err instanceof ConfigError || err instanceof VerificationError && [
-      "POLICY_INVALID",
-      "POLICY_UNREADABLE",
-      "POLICY_NOT_APPLICABLE",
-      "TRUST_STORE_INVALID",
-      "TRUST_STORE_NOT_FOUND"
-    ].includes(err.code);
-    return usage ? EXIT.usage : EXIT.failed;
+    return report(command, err, json);
   }
 }
 process.exitCode = await main(process.argv.slice(2));

@@ -2,31 +2,43 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   failStep,
+  imagesOf,
   maskSecrets,
-  runSignAction
-} from "./chunks/chunk-OJU4QQV7.js";
+  runSignAction,
+  summaryWanted,
+  writeFailureSummary
+} from "./chunks/chunk-JIFAVXJH.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-VDTCAELY.js";
+} from "./chunks/chunk-MKTOTEYR.js";
 import {
   getInput
-} from "./chunks/chunk-LHDFCURT.js";
-import "./chunks/chunk-WTTAZNIS.js";
-import "./chunks/chunk-QZJRYWQV.js";
+} from "./chunks/chunk-H4NEOOP4.js";
+import "./chunks/chunk-PIKI3CKH.js";
+import "./chunks/chunk-R52DKQLM.js";
 import "./chunks/chunk-NQ2ETGFX.js";
-import "./chunks/chunk-T4IBUM6V.js";
-import "./chunks/chunk-IBQZBEKA.js";
-import "./chunks/chunk-SDPK7C2D.js";
+import "./chunks/chunk-GW4HDUWY.js";
+import "./chunks/chunk-AVR6MM6P.js";
+import "./chunks/chunk-JHVGUMVO.js";
 import "./chunks/chunk-2ZTQXNXN.js";
 
 // src/action/sign-entry.ts
 async function main() {
+  let raw;
+  let config;
   try {
-    const raw = readRawInputs(SIGN_INPUTS, (name) => getInput(name));
+    raw = readRawInputs(SIGN_INPUTS, (name) => getInput(name));
     maskSecrets(raw);
-    await runSignAction(parseSignConfig(raw));
+    config = parseSignConfig(raw);
+  } catch (err) {
+    failStep(err);
+    if (summaryWanted(raw)) await writeFailureSummary("sign", imagesOf(raw), err);
+    return;
+  }
+  try {
+    await runSignAction(config);
   } catch (err) {
     failStep(err);
   }

@@ -275,7 +275,12 @@ async function verifyCandidate(
 }
 
 function logImageReport(image: string, r: ImageReport, logger: Logger): void {
-  if (r.text) logger.info(r.text.trimEnd())
+  // The report's first line already gives the verdict; a one-line verdict is only needed when
+  // there is no report (the image could not be resolved or the policy not selected).
+  if (r.text) {
+    logger.info(r.text.trimEnd())
+    return
+  }
   logger.info(
     r.verified
       ? `${image}: verified${r.policy ? ` (policy "${r.policy}", ${r.level})` : ''}`

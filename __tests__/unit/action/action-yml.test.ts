@@ -31,6 +31,7 @@ describe.each([
       'digest',
       'signature-digest',
       'signatures',
+      'verification-hint',
       'artifact-signing-api-version',
       'verified',
       'verification',

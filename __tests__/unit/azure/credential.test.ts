@@ -14,7 +14,7 @@ import {
   translateEntraError,
   type AzureCredentialOptions,
 } from '../../../src/azure/credential.js'
-import { ActionError } from '../../../src/errors.js'
+import { ActionError, formatCauseChain } from '../../../src/errors.js'
 import { recordingLogger } from '../../../src/log.js'
 
 // A loopback authority: the fake httpClient answers, nothing listens there.
@@ -226,7 +226,7 @@ describe('createAzureCredential (GitHub OIDC federation)', () => {
   it.each([
     [700024, 'AZURE_ASSERTION_EXPIRED', /clock/],
     [700016, 'AZURE_APP_NOT_FOUND', /azure-client-id and azure-tenant-id/],
-    [90002, 'AZURE_APP_NOT_FOUND', /azure-tenant-id/],
+    [90002, 'AZURE_TENANT_NOT_FOUND', /azure-tenant-id/],
     [50000, 'AZURE_AUTH_FAILED', /federated credential/],
   ])('AADSTS%i → %s', async (code, expected, remedy) => {
     const { credential } = setup(() => aadError(code, 'Something.'))
@@ -445,6 +445,36 @@ describe('clouds', () => {
 })
 
 describe('translateEntraError', () => {
+  const MSAL_700016 =
+    "unauthorized_client: Error(s): 700016 - Timestamp: 2026-12-03 06:00:00Z - Description: AADSTS700016: Application with identifier 'abc' was not found in the directory 'tenant-1'. Trace ID: 11111111-1111-1111-1111-111111111111 Correlation ID: 22222222-2222-2222-2222-222222222222 Timestamp: 2026-12-03 06:00:00Z - Correlation ID: 22222222-2222-2222-2222-222222222222 - Trace ID: 11111111-1111-1111-1111-111111111111"
+
+  it("says Entra's sentence once, and its trace and correlation ids once", () => {
+    const err = translateEntraError(new Error(MSAL_700016), { scope: 's', tenantId: 'tenant-1' })
+    const text = formatCauseChain(err).join('\n')
+    expect(err.code).toBe('AZURE_APP_NOT_FOUND')
+    expect(text.split('was not found in the directory')).toHaveLength(2)
+    expect(text.split('AADSTS700016')).toHaveLength(2)
+    expect(text.split('11111111-1111-1111-1111-111111111111')).toHaveLength(2)
+    expect(text.split('22222222-2222-2222-2222-222222222222')).toHaveLength(2)
+    expect(text).toContain(
+      "(AADSTS700016): Application with identifier 'abc' was not found in the directory 'tenant-1'.",
+    )
+    expect(text).toContain(
+      'caused by: Entra unauthorized_client, trace ID 11111111-1111-1111-1111-111111111111, correlation ID 22222222-2222-2222-2222-222222222222',
+    )
+  })
+
+  it("maps MSAL's endpoints_resolution_error (a bad tenant) to tenant not found", () => {
+    const msal = new Error(
+      'endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details',
+    )
+    const err = translateEntraError(msal, { scope: 's', tenantId: 'no-such-tenant' })
+    expect(err.code).toBe('AZURE_TENANT_NOT_FOUND')
+    expect(err.message).toContain('Entra tenant "no-such-tenant" was not found (AADSTS90002)')
+    expect(err.remedy).toContain('azure-tenant-id')
+    expect(err.remedy).toContain('azure-authority-host')
+  })
+
   it('keeps coded errors and finds AADSTS codes in any message', () => {
     const coded = new ActionError('X', 'y')
     expect(translateEntraError(coded, { scope: 's' })).toBe(coded)
