@@ -25,7 +25,12 @@ import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import type { Logger } from '../log.js'
 import type { HttpResponse, HttpRequest, Transport } from '../net/transport.js'
-import { EKU_OID, parseCertificate, type CertificateInfo } from '../x509/certificate.js'
+import {
+  EKU_OID,
+  parseCertificate,
+  type CertificateExtension,
+  type CertificateInfo,
+} from '../x509/certificate.js'
 import { certificateVersion } from './trust-store.js'
 
 export type RevocationResult = 'ok' | 'revoked' | 'unknown' | 'nonRevocable'
@@ -121,25 +126,54 @@ function distributionPointUris(value: Uint8Array): string[] {
   return out
 }
 
-/** The OCSP and CRL endpoints a certificate names. */
-export function revocationEndpoints(der: Uint8Array): RevocationEndpoints {
-  const cert = pkijs.Certificate.fromBER(der)
+function endpointsOf(extensions: readonly CertificateExtension[]): RevocationEndpoints {
   const result: RevocationEndpoints = { ocsp: [], crl: [], hasFreshestCrl: false }
-  for (const ext of cert.extensions ?? []) {
-    if (ext.extnID === OID.aia) {
-      const aia = new pkijs.InfoAccess({ schema: asn1js.fromBER(extensionValue(ext)).result })
+  for (const ext of extensions) {
+    if (ext.oid === OID.aia) {
+      const aia = new pkijs.InfoAccess({ schema: asn1js.fromBER(ext.value).result })
       for (const ad of aia.accessDescriptions) {
         if (ad.accessMethod === OID.ocspAccess && ad.accessLocation.type === 6) {
           result.ocsp.push(String(ad.accessLocation.value))
         }
       }
-    } else if (ext.extnID === OID.cdp) {
-      result.crl.push(...distributionPointUris(extensionValue(ext)))
-    } else if (ext.extnID === OID.freshestCrl) {
+    } else if (ext.oid === OID.cdp) {
+      result.crl.push(...distributionPointUris(ext.value))
+    } else if (ext.oid === OID.freshestCrl) {
       result.hasFreshestCrl = true
     }
   }
   return result
+}
+
+// Every verification asks for the endpoints of every chain certificate. They are decoded from the
+// extensions the parsed certificate already holds (no second parse of the certificate), once per
+// parsed certificate: parseCertificate hands out one frozen object per DER, so a WeakMap on that
+// object is a per-bytes memo. A decoding failure is remembered too and thrown again, as before.
+const endpointsMemo = new WeakMap<CertificateInfo, RevocationEndpoints | { failed: unknown }>()
+
+/** The OCSP and CRL endpoints a certificate names (DER, or the parsed certificate). */
+export function revocationEndpoints(cert: CertificateInfo | Uint8Array): RevocationEndpoints {
+  if (cert instanceof Uint8Array) {
+    const parsed = pkijs.Certificate.fromBER(cert)
+    return endpointsOf(
+      (parsed.extensions ?? []).map((ext) => ({
+        oid: ext.extnID,
+        critical: ext.critical,
+        value: extensionValue(ext),
+      })),
+    )
+  }
+  let memo = endpointsMemo.get(cert)
+  if (memo === undefined) {
+    try {
+      memo = Object.freeze(endpointsOf(cert.extensions))
+    } catch (err) {
+      memo = { failed: err }
+    }
+    endpointsMemo.set(cert, memo)
+  }
+  if ('failed' in memo) throw memo.failed
+  return memo
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,12 +261,6 @@ function sha1(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(createHash('sha1').update(bytes).digest())
 }
 
-/** The issuer public key's BIT STRING contents (what CertID.issuerKeyHash hashes). */
-function subjectPublicKeyBits(der: Uint8Array): Uint8Array {
-  const cert = pkijs.Certificate.fromBER(der)
-  return cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView
-}
-
 /** DER INTEGER contents of a positive serial given as hex. */
 function serialContents(hex: string): Uint8Array {
   let h = hex.length % 2 === 1 ? `0${hex}` : hex
@@ -248,7 +276,7 @@ export function createOcspRequest(cert: CertificateInfo, issuer: CertificateInfo
         value: [new asn1js.ObjectIdentifier({ value: OID.sha1 }), new asn1js.Null()],
       }),
       new asn1js.OctetString({ valueHex: sha1(issuer.rawSubject) }),
-      new asn1js.OctetString({ valueHex: sha1(subjectPublicKeyBits(issuer.der)) }),
+      new asn1js.OctetString({ valueHex: sha1(issuer.publicKeyBits) }),
       new asn1js.Integer({ valueHex: serialContents(cert.serialNumber) }),
     ],
   })
@@ -339,9 +367,7 @@ export function evaluateOcspResponse(
     const h = (b: Uint8Array): Buffer => createHash(hashName).update(b).digest()
     if (
       !h(issuer.rawSubject).equals(Buffer.from(id.issuerNameHash.valueBlock.valueHexView)) ||
-      !h(subjectPublicKeyBits(issuer.der)).equals(
-        Buffer.from(id.issuerKeyHash.valueBlock.valueHexView),
-      )
+      !h(issuer.publicKeyBits).equals(Buffer.from(id.issuerKeyHash.valueBlock.valueHexView))
     ) {
       throw new Error('the OCSP response is for a certificate of another issuer')
     }
@@ -678,6 +704,9 @@ export function createRevocationChecker(opts: RevocationCheckerOptions): Revocat
     }
     return pending
   }
+  // A shared response is one object: its CRL is parsed once (a CRL can be megabytes), and each
+  // check still validates the parsed CRL at its own time.
+  const parsedCrls = new WeakMap<HttpResponse, ParsedCrl>()
 
   /** One OCSP server; `definitive` when it gave a real answer (good, revoked or unknown status). */
   async function ocspFromServer(
@@ -755,11 +784,16 @@ export function createRevocationChecker(opts: RevocationCheckerOptions): Revocat
       retry: false,
     })
     if (res.status !== 200) throw new Error(`failed to download with status code: ${res.status}`)
+    const known = parsedCrls.get(res)
+    if (known !== undefined) return known
+    let crl: ParsedCrl
     try {
-      return parseCrl(res.body)
+      crl = parseCrl(res.body)
     } catch (err) {
       throw new Error(`failed to parse CRL: ${message(err)}`)
     }
+    parsedCrls.set(res, crl)
+    return crl
   }
 
   /** Base CRL plus the delta CRL its freshestCRL names, if any. */
@@ -854,7 +888,7 @@ export function createRevocationChecker(opts: RevocationCheckerOptions): Revocat
     issuer: CertificateInfo,
     options: RevocationCheckOptions,
   ): Promise<CertRevocationResult> {
-    const endpoints = revocationEndpoints(cert.der)
+    const endpoints = revocationEndpoints(cert)
     if (endpoints.ocsp.length > 0) {
       const ocsp = await ocspCheck(cert, issuer, endpoints.ocsp, options)
       if (ocsp.result === 'unknown' && endpoints.crl.length > 0) {
@@ -919,7 +953,7 @@ export const noRevocationChecker: RevocationChecker = {
   async check(chain) {
     return chain.map((der, i) => {
       if (i === chain.length - 1) return NON_REVOCABLE
-      const e = revocationEndpoints(der)
+      const e = revocationEndpoints(parseCertificate(der))
       if (e.ocsp.length === 0 && e.crl.length === 0) return NON_REVOCABLE
       return {
         result: 'unknown',
