@@ -1,13 +1,18 @@
 /**
  * A parsed X.509 certificate as plain data: the fields the Notary chain rules (notary-spec.md §3.2,
  * §3.3) and identity matching (§6.6) read, with raw subject/issuer bytes for byte-equality checks.
- * Parsing uses pkijs/asn1js for structure and node:crypto for keys and signature checks.
+ * Parsing uses node:crypto (OpenSSL) for the X.509 check, keys and signatures, and asn1js for the
+ * structure (certificate-structure.ts).
  */
 import { X509Certificate, type KeyObject } from 'node:crypto'
 import * as asn1js from 'asn1js'
-import * as pkijs from 'pkijs'
 import { BoundedCache, sha256Hex } from '../bounded-cache.js'
 import type { KeySpec } from '../signer/signer.js'
+import {
+  readCertificateStructure,
+  type CertificateExtension,
+  type CertificateStructure,
+} from './certificate-structure.js'
 import { CertificateError } from './errors.js'
 import { keySpecOfKey } from './key-spec.js'
 
@@ -94,14 +99,7 @@ export interface NameAttribute {
   valueDer: Uint8Array
 }
 
-/** One extension as encoded: what later steps (revocation endpoints) decode without a re-parse. */
-export interface CertificateExtension {
-  /** extnID, dotted. */
-  oid: string
-  critical: boolean
-  /** The extnValue OCTET STRING contents (the extension's own DER). */
-  value: Uint8Array
-}
+export type { CertificateExtension } from './certificate-structure.js'
 
 /** A parsed certificate as plain data (see parseCertificate). */
 export interface CertificateInfo {
@@ -313,7 +311,7 @@ export function goNameString(attrs: readonly NameAttribute[]): string {
 }
 
 function parseExtensions(
-  cert: pkijs.Certificate,
+  extensions: CertificateStructure['extensions'],
 ): Pick<CertificateInfo, 'basicConstraints' | 'keyUsage' | 'extendedKeyUsage'> {
   const result: Pick<CertificateInfo, 'basicConstraints' | 'keyUsage' | 'extendedKeyUsage'> = {
     basicConstraints: { present: false, critical: false, cA: false },
@@ -321,12 +319,12 @@ function parseExtensions(
     extendedKeyUsage: { present: false, critical: false, oids: [] },
   }
   const seen = new Set<string>()
-  for (const ext of cert.extensions ?? []) {
-    const id = ext.extnID
+  for (const ext of extensions) {
+    const id = ext.oid
     if (seen.has(id)) throw parseError(`certificate has a duplicate extension ${id}`)
     seen.add(id)
     const critical = ext.critical
-    const value = ext.extnValue.valueBlock.valueHexView
+    const value = ext.value
     if (id === EXTENSION_OID.basicConstraints) {
       const seq = fromBer(value, 'basicConstraints extension')
       if (!(seq instanceof asn1js.Sequence)) throw parseError('basicConstraints is not a SEQUENCE')
@@ -365,7 +363,7 @@ function parseExtensions(
   return result
 }
 
-// Parsing dominates signing and verification time (pkijs decode + a self-signature check, ~1.5 ms
+// Parsing dominates signing and verification time (DER decode + a self-signature check, ~1.5 ms
 // per certificate), and the same few chains are parsed for every image of a job. Results are
 // immutable facts of the bytes, so they are kept per SHA-256 of the DER, in a small bounded map:
 // different bytes (a tampered copy included) are a different key and are parsed afresh.
@@ -383,15 +381,14 @@ function parseCertificateUncached(der: Uint8Array, sha256: string): CertificateI
   if (derLength(bytes) !== bytes.length)
     throw parseError('certificate is not a single DER SEQUENCE')
   let x509: X509Certificate
-  let cert: pkijs.Certificate
+  let cert: CertificateStructure
   try {
     x509 = new X509Certificate(bytes)
-    cert = pkijs.Certificate.fromBER(bytes)
+    cert = readCertificateStructure(bytes)
   } catch (err) {
     throw parseError('certificate cannot be parsed as X.509', err)
   }
-  const rawSubject = new Uint8Array(cert.subject.valueBeforeDecode)
-  const rawIssuer = new Uint8Array(cert.issuer.valueBeforeDecode)
+  const { rawSubject, rawIssuer, signatureAlgorithmOid } = cert
   const subjectAttributes = parseNameAttributes(rawSubject)
   const publicKey = x509.publicKey
   let keySpec: KeySpec | undefined
@@ -401,14 +398,6 @@ function parseCertificateUncached(der: Uint8Array, sha256: string): CertificateI
     keySpec = undefined
   }
   const selfIssued = Buffer.from(rawSubject).equals(Buffer.from(rawIssuer))
-  const signatureAlgorithmOid = cert.signatureAlgorithm.algorithmId
-  const extensions: CertificateExtension[] = (cert.extensions ?? []).map((ext) =>
-    Object.freeze({
-      oid: ext.extnID,
-      critical: ext.critical,
-      value: new Uint8Array(ext.extnValue.valueBlock.valueHexView),
-    }),
-  )
   const info: CertificateInfo = {
     der: bytes,
     x509,
@@ -418,16 +407,14 @@ function parseCertificateUncached(der: Uint8Array, sha256: string): CertificateI
     subject: goNameString(subjectAttributes),
     issuer: goNameString(parseNameAttributes(rawIssuer)),
     subjectAttributes,
-    notBefore: cert.notBefore.value,
-    notAfter: cert.notAfter.value,
+    notBefore: cert.notBefore,
+    notAfter: cert.notAfter,
     serialNumber: x509.serialNumber.toLowerCase(),
     signatureAlgorithmOid,
-    ...parseExtensions(cert),
+    ...parseExtensions(cert.extensions),
     publicKey,
-    publicKeyBits: new Uint8Array(
-      cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView,
-    ),
-    extensions: Object.freeze(extensions),
+    publicKeyBits: cert.publicKeyBits,
+    extensions: Object.freeze(cert.extensions.map((e) => Object.freeze(e))),
     ...(keySpec ? { keySpec } : {}),
     selfIssued,
     selfSigned: false,
