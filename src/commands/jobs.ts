@@ -18,7 +18,7 @@ import {
 } from './deps.js'
 import { signImages } from './sign.js'
 import type { SignedManifest } from './types.js'
-import { verifyImages, type VerifyReport } from './verify.js'
+import type { VerifyReport } from './verify.js'
 
 export interface SignJobResult {
   signed: SignedManifest[]
@@ -112,7 +112,7 @@ export async function runVerifyJob(
   )
 }
 
-function verifyWith(
+async function verifyWith(
   images: string[],
   verify: VerifyConfig,
   concurrency: number,
@@ -120,6 +120,8 @@ function verifyWith(
   registry: RegistryClient,
   runtime: RuntimeEnv,
 ): Promise<VerifyReport> {
+  // The verifier is loaded when a run verifies, not at start-up (a sign-only run never does).
+  const { verifyImages } = await import('./verify.js')
   return verifyImages(
     images,
     {
