@@ -35,8 +35,8 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-GFYOUSBS.js";
-import "./chunks/chunk-NQ2ETGFX.js";
+} from "./chunks/chunk-ZQW6DLYN.js";
+import "./chunks/chunk-HQ4URYDA.js";
 import "./chunks/chunk-IBQZBEKA.js";
 import {
   ActionError,
@@ -181,7 +181,7 @@ var COMMON_FLAGS = {
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
-var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, ["recursive"]);
+var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, ["recursive", "skip-if-signed"]);
 var VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, []);
 var INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, []);
 var VERIFY_SIGNATURE_FLAGS = {
@@ -217,6 +217,8 @@ options:
   --signature-format cose|jws                  --signature-manifest image-manifest-legacy|artifact-type
   --expiry 30d                                 --user-metadata key=value (repeat)
   --referrers auto|api|tag                     --recursive
+  --skip-if-signed   do not sign an image that already has a signature that verifies under
+                     --trust-policy (without one: that this signer made)
   --registry-username U --registry-password P  --insecure-registries HOST (repeat)
   --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
   --max-signatures N (default 100; with --trust-policy)
@@ -340,15 +342,24 @@ async function signCommand(args) {
   const { values } = parse(args, SIGN_FLAGS);
   if (values.help) return void process.stdout.write(SIGN_HELP), EXIT.ok;
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { "show-summary": "false", ...values }));
-  const { signed, verification } = await runSignJob(config, runtime(values.debug === true));
+  const { signed, signer, verification } = await runSignJob(config, runtime(values.debug === true));
   if (values.json) {
-    const out = { signatures: signed, ...verification ? { verification } : {} };
+    const out = {
+      signatures: signed,
+      ...signer.artifactSigningApiVersion === void 0 ? {} : {
+        artifactSigning: {
+          apiVersion: signer.artifactSigningApiVersion,
+          ...signer.apiVersionFallbackFrom === void 0 ? {} : { fallbackFrom: signer.apiVersionFallbackFrom }
+        }
+      },
+      ...verification ? { verification } : {}
+    };
     process.stdout.write(`${JSON.stringify(out, null, 2)}
 `);
   } else {
     for (const s of signed) {
       process.stdout.write(
-        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ""}	signature ${s.signatureDigest}	via ${s.referrersMode}	${s.timestamp ? `timestamp ${s.timestamp}` : "no timestamp"}
+        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ""}	${s.skipped ? "skipped, existing signature" : "signature"} ${s.signatureDigest}	via ${s.referrersMode}	${s.timestamp ? `timestamp ${s.timestamp}` : "no timestamp"}
 `
       );
     }

@@ -4,16 +4,16 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-F6OI7MQP.js";
+} from "./chunks/chunk-XAFIKHMZ.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-GFYOUSBS.js";
+} from "./chunks/chunk-ZQW6DLYN.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";
-import "./chunks/chunk-NQ2ETGFX.js";
+import "./chunks/chunk-HQ4URYDA.js";
 import "./chunks/chunk-IBQZBEKA.js";
 import "./chunks/chunk-SDPK7C2D.js";
 import "./chunks/chunk-2ZTQXNXN.js";

@@ -34,14 +34,16 @@ export function signOutputs(signed: SignedManifest[]): Record<string, string> {
         referrersMode: s.referrersMode,
         signer: s.signer,
         timestamp: s.timestamp ?? null,
+        ...(s.skipped ? { skipped: true, skipReason: s.skipped.reason } : {}),
       })),
     ),
   }
 }
 
 export async function runSignAction(config: SignConfig): Promise<void> {
-  const { signed, verification, timings } = await runSignJob(config, actionRuntime())
+  const { signed, signer, verification, timings } = await runSignJob(config, actionRuntime())
   for (const [name, value] of Object.entries(signOutputs(signed))) core.setOutput(name, value)
+  core.setOutput('artifact-signing-api-version', signer.artifactSigningApiVersion ?? '')
   let rows: Map<string, VerificationRow> | undefined
   if (verification) {
     core.setOutput('verified', String(verification.verified))
@@ -50,7 +52,7 @@ export async function runSignAction(config: SignConfig): Promise<void> {
   }
   // The summary is written before failing, so a verification report is never lost.
   if (config.showSummary) {
-    await core.summary.addRaw(signSummaryMarkdown(signed, rows, timings)).write()
+    await core.summary.addRaw(signSummaryMarkdown(signed, rows, timings, signer)).write()
   }
   if (verification && !verification.verified) throw verificationFailure(verification)
   if (signed.length === 0) throw new ActionError('NOTHING_SIGNED', 'no image was signed')

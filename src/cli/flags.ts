@@ -44,7 +44,7 @@ export const COMMON_FLAGS: Options = {
   help: { type: 'boolean', short: 'h' },
 }
 
-export const SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, ['recursive'])
+export const SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, ['recursive', 'skip-if-signed'])
 export const VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, [])
 export const INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, [])
 export const VERIFY_SIGNATURE_FLAGS: Options = {
@@ -85,6 +85,8 @@ options:
   --signature-format cose|jws                  --signature-manifest image-manifest-legacy|artifact-type
   --expiry 30d                                 --user-metadata key=value (repeat)
   --referrers auto|api|tag                     --recursive
+  --skip-if-signed   do not sign an image that already has a signature that verifies under
+                     --trust-policy (without one: that this signer made)
   --registry-username U --registry-password P  --insecure-registries HOST (repeat)
   --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
   --max-signatures N (default 100; with --trust-policy)

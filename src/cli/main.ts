@@ -117,14 +117,27 @@ async function signCommand(args: string[]): Promise<number> {
   const { values } = parse(args, SIGN_FLAGS)
   if (values.help) return (void process.stdout.write(SIGN_HELP), EXIT.ok)
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { 'show-summary': 'false', ...values }))
-  const { signed, verification } = await runSignJob(config, runtime(values.debug === true))
+  const { signed, signer, verification } = await runSignJob(config, runtime(values.debug === true))
   if (values.json) {
-    const out = { signatures: signed, ...(verification ? { verification } : {}) }
+    const out = {
+      signatures: signed,
+      ...(signer.artifactSigningApiVersion === undefined
+        ? {}
+        : {
+            artifactSigning: {
+              apiVersion: signer.artifactSigningApiVersion,
+              ...(signer.apiVersionFallbackFrom === undefined
+                ? {}
+                : { fallbackFrom: signer.apiVersionFallbackFrom }),
+            },
+          }),
+      ...(verification ? { verification } : {}),
+    }
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
   } else {
     for (const s of signed) {
       process.stdout.write(
-        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ''}\tsignature ${s.signatureDigest}\tvia ${s.referrersMode}\t${s.timestamp ? `timestamp ${s.timestamp}` : 'no timestamp'}\n`,
+        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ''}\t${s.skipped ? 'skipped, existing signature' : 'signature'} ${s.signatureDigest}\tvia ${s.referrersMode}\t${s.timestamp ? `timestamp ${s.timestamp}` : 'no timestamp'}\n`,
       )
     }
     for (const image of verification?.images ?? []) process.stdout.write(image.text ?? '')

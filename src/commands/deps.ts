@@ -184,19 +184,25 @@ export async function productionSigner(
   })
 }
 
+/** timestamp-root-certificate as DER certificates (none when not given). */
+export async function loadTimestampRoots(
+  timestamp: { rootCertificate?: string } | undefined,
+): Promise<Uint8Array[]> {
+  if (timestamp?.rootCertificate === undefined) return []
+  return pemToCertificates(
+    await loadPemInput(timestamp.rootCertificate, 'timestamp-root-certificate'),
+    'timestamp-root-certificate',
+  )
+}
+
 export async function productionTimestamper(
   timestamp: { urls: string[]; rootCertificate?: string } | undefined,
   transport: Transport,
   runtime: RuntimeEnv,
 ): Promise<Timestamper | undefined> {
   if (timestamp === undefined) return undefined
-  let roots: Uint8Array[] = []
-  if (timestamp.rootCertificate !== undefined) {
-    roots = pemToCertificates(
-      await loadPemInput(timestamp.rootCertificate, 'timestamp-root-certificate'),
-      'timestamp-root-certificate',
-    )
-  } else {
+  const roots = await loadTimestampRoots(timestamp)
+  if (roots.length === 0) {
     runtime.logger.info(
       "no timestamp-root-certificate given: each token is checked (signature, TSA certificate, imprint, nonce, time) but its chain is not anchored at signing; verification anchors it in the policy's tsa trust store",
     )

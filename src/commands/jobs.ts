@@ -2,11 +2,18 @@
  * The two jobs the product runs, from a parsed config to results, shared by the actions and the
  * CLI (which differ only in how they read the config and present the results).
  */
-import type { SignConfig, VerifyConfig, VerifyOnlyConfig } from '../config/config.js'
+import {
+  DEFAULT_MAX_SIGNATURES,
+  type SignConfig,
+  type VerifyConfig,
+  type VerifyOnlyConfig,
+} from '../config/config.js'
 import type { RegistryClient } from '../oci/client.js'
+import type { Signer } from '../signer/signer.js'
 import {
   SIGNING_AGENT,
   lazyAzureCredential,
+  loadTimestampRoots,
   loadVerification,
   productionRegistry,
   productionSigner,
@@ -17,11 +24,12 @@ import {
   type RuntimeEnv,
 } from './deps.js'
 import { signImages } from './sign.js'
-import type { SignedManifest } from './types.js'
+import type { SignedManifest, SignerReport } from './types.js'
 import type { VerifyReport } from './verify.js'
 
 export interface SignJobResult {
   signed: SignedManifest[]
+  signer: SignerReport
   /** Present when a trust policy was given: every signed manifest read back and verified. */
   verification?: VerifyReport
   /** Milliseconds per phase. */
@@ -58,6 +66,23 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
     : undefined
   const signer = await productionSigner(config.signer, transport, runtime, credential, new Date())
   const timestamper = await productionTimestamper(config.timestamp, transport, runtime)
+  // skip-if-signed verifies what it finds, so it brings the verifier: loaded only when asked for.
+  const existingSignature = config.skipIfSigned
+    ? (await import('./skip-if-signed.js')).createExistingSignatureCheck({
+        criteria: verification
+          ? {
+              kind: 'policy',
+              policy: verification.policy,
+              trustStore: verification.trustStore,
+              revocation: verification.revocation,
+            }
+          : { kind: 'signer', signer, tsaRoots: await loadTimestampRoots(config.timestamp) },
+        userMetadata: config.userMetadata,
+        maxSignatures: config.verify?.maxSignatures ?? DEFAULT_MAX_SIGNATURES,
+        logger: runtime.logger,
+        now: () => new Date(),
+      })
+    : undefined
   const signed = await signImages(
     config.images,
     {
@@ -76,13 +101,18 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
       logger: runtime.logger,
       now: () => new Date(),
       signingAgent: SIGNING_AGENT,
+      ...(existingSignature ? { existingSignature } : {}),
     },
   )
   const timings: Record<string, number> = { sign: Date.now() - started }
-  if (!config.verify || !verification) return { signed, timings }
+  const signerReport = reportOf(signer)
+  if (!config.verify || !verification) return { signed, signer: signerReport, timings }
   const verifyStarted = Date.now()
-  // Each signed manifest is verified by digest, as read back from the registry.
-  const images = [...new Set(signed.map((s) => `${s.repository}@${s.digest}`))]
+  // Each signed manifest is verified by digest, as read back from the registry. A skipped one
+  // was verified when it was skipped (skip-if-signed with this policy).
+  const images = [
+    ...new Set(signed.filter((s) => !s.skipped).map((s) => `${s.repository}@${s.digest}`)),
+  ]
   const report = await verifyWith(
     images,
     config.verify,
@@ -92,7 +122,27 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
     runtime,
   )
   timings.verify = Date.now() - verifyStarted
-  return { signed, verification: report, timings }
+  return { signed, signer: signerReport, verification: report, timings }
+}
+
+function reportOf(signer: Signer): SignerReport {
+  const report: SignerReport = { description: signer.description }
+  if (isArtifactSigningSigner(signer)) {
+    report.artifactSigningApiVersion = signer.apiVersion
+    if (signer.apiVersionFallbackFrom !== undefined)
+      report.apiVersionFallbackFrom = signer.apiVersionFallbackFrom
+  }
+  return report
+}
+
+/** Structural, so the Azure module stays lazily loaded. */
+function isArtifactSigningSigner(
+  signer: Signer,
+): signer is Signer & { apiVersion: string; apiVersionFallbackFrom: string | undefined } {
+  return (
+    'apiVersionFallbackFrom' in signer &&
+    typeof (signer as { apiVersion?: unknown }).apiVersion === 'string'
+  )
 }
 
 /** Verifies every image against the trust policy and store. */

@@ -23,6 +23,7 @@ import type { Signer } from '../signer/signer.js'
 import { parseTimestampToken, parseTstInfo } from '../timestamp/token.js'
 import type { Timestamper } from '../timestamp/types.js'
 import { mapBounded } from './pool.js'
+import type { ExistingSignature, ExistingSignatureCheck } from './skip-if-signed.js'
 import type { SignedManifest } from './types.js'
 
 export interface SignOptions {
@@ -42,6 +43,8 @@ export interface SignDeps {
   logger: Logger
   now: () => Date
   signingAgent: string
+  /** skip-if-signed: finds an existing signature that makes signing this target unnecessary. */
+  existingSignature?: ExistingSignatureCheck
 }
 
 export class SignCommandError extends ActionError<'SIGN_FAILED' | 'SIGN_TARGET_INVALID'> {}
@@ -140,6 +143,10 @@ async function signTarget(
     digest: descriptor.digest,
     size: descriptor.size,
   }
+  if (deps.existingSignature !== undefined) {
+    const existing = await deps.existingSignature(repository, subject)
+    if (existing !== undefined) return skippedManifest(target, existing)
+  }
   const payload = buildPayload(subject, options.userMetadata)
   const created = await createSignatureEnvelope({
     format: options.format,
@@ -195,6 +202,26 @@ async function signTarget(
     ...(target.platform === undefined ? {} : { platform: target.platform }),
     ...(target.parentDigest === undefined ? {} : { parentDigest: target.parentDigest }),
     envelopeMediaType: created.mediaType,
+  }
+}
+
+/** The result row of a target skip-if-signed did not sign: the existing signature's facts. */
+function skippedManifest(target: Target, existing: ExistingSignature): SignedManifest {
+  const { repository, descriptor } = target
+  return {
+    reference: target.reference,
+    repository: repository.name,
+    digest: descriptor.digest,
+    mediaType: descriptor.mediaType,
+    size: descriptor.size,
+    signatureDigest: existing.signatureDigest,
+    referrersMode: existing.referrersMode,
+    signer: existing.signer,
+    ...(existing.timestamp === undefined ? {} : { timestamp: existing.timestamp }),
+    ...(target.platform === undefined ? {} : { platform: target.platform }),
+    ...(target.parentDigest === undefined ? {} : { parentDigest: target.parentDigest }),
+    envelopeMediaType: existing.envelopeMediaType,
+    skipped: { reason: existing.reason },
   }
 }
 

@@ -202,6 +202,40 @@ async function verifyOne(
   return report
 }
 
+/** A signature manifest's envelope, fetched with size caps and digest checks. */
+export interface FetchedSignature {
+  /** The envelope media type (the manifest's layer). */
+  mediaType: string
+  envelope: Uint8Array
+}
+
+/**
+ * Fetches one listed signature: its manifest (capped), a subject check (a manifest that names
+ * another subject is an integrity failure, whatever listed it), then its envelope blob (capped).
+ * Calls `onMediaType` as soon as the layer media type is known, for reports of failed fetches.
+ */
+export async function fetchSignature(
+  repository: ReturnType<RegistryClient['repository']>,
+  candidate: Descriptor,
+  subject: Descriptor,
+  onMediaType: (mediaType: string) => void = () => {},
+): Promise<FetchedSignature> {
+  const fetched = await repository.fetchManifest(candidate, { maxBytes: LIMITS.manifestBytes })
+  const manifest = parseSignatureManifest(fetched.bytes, fetched.descriptor.mediaType)
+  const mediaType = manifest.envelope.mediaType
+  onMediaType(mediaType)
+  if (manifest.subject !== undefined && manifest.subject.digest !== subject.digest) {
+    throw new VerificationError(
+      'INTEGRITY',
+      `signature manifest ${candidate.digest} has subject ${manifest.subject.digest}, not ${subject.digest}`,
+    )
+  }
+  const envelope = await repository.fetchBlob(manifest.envelope, {
+    maxBytes: LIMITS.envelopeBytes,
+  })
+  return { mediaType, envelope }
+}
+
 async function verifyCandidate(
   repository: ReturnType<RegistryClient['repository']>,
   candidate: Descriptor,
@@ -212,20 +246,9 @@ async function verifyCandidate(
 ): Promise<ArtifactSignature> {
   let mediaType = 'unknown'
   try {
-    const fetched = await repository.fetchManifest(candidate, { maxBytes: LIMITS.manifestBytes })
-    const manifest = parseSignatureManifest(fetched.bytes, fetched.descriptor.mediaType)
-    mediaType = manifest.envelope.mediaType
-    if (manifest.subject !== undefined && manifest.subject.digest !== subject.digest) {
-      throw new VerificationError(
-        'INTEGRITY',
-        `signature manifest ${candidate.digest} has subject ${manifest.subject.digest}, not ${subject.digest}`,
-      )
-    }
-    const envelope = await repository.fetchBlob(manifest.envelope, {
-      maxBytes: LIMITS.envelopeBytes,
-    })
+    const fetched = await fetchSignature(repository, candidate, subject, (m) => (mediaType = m))
     const outcome = await verifySignature({
-      envelope,
+      envelope: fetched.envelope,
       mediaType,
       subject,
       statement,

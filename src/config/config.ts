@@ -2,6 +2,7 @@
  * Raw inputs → typed config. Pure: no environment, no files (file-or-inline values stay strings
  * and are loaded at the edge). Every rule names the inputs the way the user typed them.
  */
+import { DEFAULT_API_VERSION, KNOWN_API_VERSIONS } from '../azure/api-versions.js'
 import { ConfigError } from '../errors.js'
 import type { RawInputs, SignInputName, VerifyInputName } from './inputs.js'
 
@@ -10,8 +11,11 @@ export type SignatureFormat = 'cose' | 'jws'
 export type ManifestForm = 'image-manifest-legacy' | 'artifact-type'
 
 export const MICROSOFT_TSA_URL = 'http://timestamp.acs.microsoft.com/'
-export const DEFAULT_AS_API_VERSION = '2022-06-15-preview'
-const AS_API_VERSIONS = ['2022-06-15-preview', '2023-06-15-preview', '2024-06-15']
+/** notation's default for `--max-signatures`. */
+export const DEFAULT_MAX_SIGNATURES = 100
+/** One list for the parser, the client and action.yml's default (src/azure/api-versions.ts). */
+export const DEFAULT_AS_API_VERSION = DEFAULT_API_VERSION
+const AS_API_VERSIONS: readonly string[] = KNOWN_API_VERSIONS
 
 export type SignerConfig =
   | {
@@ -55,6 +59,8 @@ export interface SignConfig {
   userMetadata: Record<string, string>
   referrers: ReferrersMode
   recursive: boolean
+  /** Do not sign an image that already has a signature this run would be content with. */
+  skipIfSigned: boolean
   registry: RegistryConfig
   /** Read back and verify every signed image when set. */
   verify?: VerifyConfig
@@ -233,7 +239,13 @@ function verifyConfig(
     trustPolicy: raw['trust-policy'],
     trustStore: raw['trust-store'],
     userMetadata: parseUserMetadata('user-metadata', raw['user-metadata']),
-    maxSignatures: parseInteger('max-signatures', raw['max-signatures'], 100, 1, 10_000),
+    maxSignatures: parseInteger(
+      'max-signatures',
+      raw['max-signatures'],
+      DEFAULT_MAX_SIGNATURES,
+      1,
+      10_000,
+    ),
   }
 }
 
@@ -354,6 +366,7 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
       'auto',
     ),
     recursive: parseBoolean('recursive', raw.recursive, false),
+    skipIfSigned: parseBoolean('skip-if-signed', raw['skip-if-signed'], false),
     registry: registryConfig(raw),
     ...(verify === undefined ? {} : { verify }),
     concurrency: parseInteger('concurrency', raw.concurrency, 4, 1, 32),

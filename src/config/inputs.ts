@@ -22,6 +22,7 @@ export const SIGN_INPUTS = [
   'user-metadata',
   'referrers',
   'recursive',
+  'skip-if-signed',
   'registry-username',
   'registry-password',
   'insecure-registries',

@@ -21,4 +21,9 @@ export interface Signer {
   readonly description: string
   /** Signs the to-be-signed bytes (the signer hashes them with the algorithm's hash). */
   sign(toBeSigned: Uint8Array): Promise<SignResult>
+  /**
+   * The certificate chain (DER, leaf first) the next signature will carry, found without signing.
+   * skip-if-signed compares it with the chains of existing signatures.
+   */
+  currentChain?(): Promise<Uint8Array[]>
 }

@@ -50,6 +50,8 @@ export interface AzureMocksOptions {
   accounts?: MockAccountConfig[]
   unknownProfile?: '403' | '404'
   unsupportedApiVersionStatus?: 400 | 401 | 403
+  /** [MOCK] api-versions refused with 401/403 before authentication (see artifact-signing.ts). */
+  refusedApiVersions?: Record<string, 401 | 403>
   unknownOperation?: '404' | 'status'
   /** Retry-After of the data plane's 202 / polls (default 1 s, as the service; tests may use 0). */
   retryAfterSeconds?: number
@@ -159,6 +161,9 @@ export async function startAzureMocks(options: AzureMocksOptions = {}): Promise<
     ...(options.unknownOperation === undefined
       ? {}
       : { unknownOperation: options.unknownOperation }),
+    ...(options.refusedApiVersions === undefined
+      ? {}
+      : { refusedApiVersions: options.refusedApiVersions }),
     ...(options.retryAfterSeconds === undefined
       ? {}
       : { retryAfterSeconds: options.retryAfterSeconds }),

@@ -75,10 +75,17 @@ describe('sign config', () => {
       referrers: 'auto',
       manifestForm: 'image-manifest-legacy',
       recursive: false,
+      skipIfSigned: false,
       showSummary: true,
       concurrency: 4,
     })
     expect(cfg.verify).toBeUndefined()
+  })
+  it('skip-if-signed parses as a strict boolean', () => {
+    expect(
+      parseSignConfig(signRaw({ images: 'r.io/a:v1', ...AS, 'skip-if-signed': 'true' }))
+        .skipIfSigned,
+    ).toBe(true)
   })
   it('a local key has no default TSA; timestamp-url none disables it for Artifact Signing', () => {
     expect(
@@ -127,6 +134,7 @@ describe('sign config', () => {
     ],
     [{ images: 'r.io/a:v1', ...AS, 'trust-store': 'ca:x: []' }, 'INPUT_CONFLICT'],
     [{ images: 'r.io/a:v1', ...AS, recursive: 'yes' }, 'INPUT_INVALID'],
+    [{ images: 'r.io/a:v1', ...AS, 'skip-if-signed': 'maybe' }, 'INPUT_INVALID'],
     [{ images: 'r.io/a:v1', ...AS, concurrency: '0' }, 'INPUT_INVALID'],
   ])('rejects %o with %s', (values, code) => {
     expect(codeOf(() => parseSignConfig(signRaw(values)))).toBe(code)
