@@ -276,7 +276,7 @@ class ImageFactory {
 const signOptions = (concurrency: number): SignOptions => ({
   format: 'cose',
   manifestForm: 'image-manifest-legacy',
-  userMetadata: {},
+  userMetadata: new Map(),
   referrers: 'tag',
   recursive: false,
   concurrency,
@@ -660,7 +660,7 @@ async function main(): Promise<void> {
         const options: VerifyOptions = {
           policy: policyDocument(stores),
           trustStore,
-          userMetadata: {},
+          userMetadata: new Map(),
           maxSignatures: 100,
           concurrency: 1,
         }

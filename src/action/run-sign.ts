@@ -7,6 +7,7 @@ import * as core from '@actions/core'
 import type { RuntimeEnv } from '../commands/deps.js'
 import { runSignJob } from '../commands/jobs.js'
 import type { SignedManifest } from '../commands/types.js'
+import type { VerifyReport } from '../commands/verify.js'
 import { ActionError } from '../errors.js'
 import { signSummaryMarkdown, type VerificationRow } from '../report/summary.js'
 import type { SignConfig } from '../config/config.js'
@@ -40,6 +41,21 @@ export function signOutputs(signed: SignedManifest[]): Record<string, string> {
   }
 }
 
+/**
+ * The read-back rows keyed by the signature manifest each one verified, so a summary row shows the
+ * verdict of the signature this run pushed (never another signature of the same image).
+ */
+export function readBackRows(verification: VerifyReport): Map<string, VerificationRow> {
+  const rows = verificationRows(verification)
+  const out = new Map<string, VerificationRow>()
+  verification.images.forEach((image, i) => {
+    const row = rows[i]
+    if (image.signatureDigest !== undefined && row !== undefined)
+      out.set(image.signatureDigest, row)
+  })
+  return out
+}
+
 export async function runSignAction(config: SignConfig): Promise<void> {
   const { signed, signer, verification, timings } = await runSignJob(config, actionRuntime())
   for (const [name, value] of Object.entries(signOutputs(signed))) core.setOutput(name, value)
@@ -48,7 +64,7 @@ export async function runSignAction(config: SignConfig): Promise<void> {
   if (verification) {
     core.setOutput('verified', String(verification.verified))
     core.setOutput('verification', JSON.stringify(verification))
-    rows = new Map(verificationRows(verification).map((r) => [r.digest, r]))
+    rows = readBackRows(verification)
   }
   // The summary is written before failing, so a verification report is never lost.
   if (config.showSummary) {

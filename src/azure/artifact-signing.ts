@@ -41,6 +41,7 @@ import {
   isPreAuthenticationRefusal,
   type Dialect,
 } from './api-versions.js'
+import { checkArtifactSigningEndpoint } from './endpoint.js'
 import { ArtifactSigningError } from './errors.js'
 import type { TokenCredentialLike } from './types.js'
 
@@ -55,7 +56,6 @@ export const CLIENT_VERSION = 'oci-notary-action::0.1.0'
 const ACCOUNT_NAME = /^(?=.{3,24}$)[^0-9][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/
 const PROFILE_NAME = /^(?=.{5,100}$)[^0-9][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/
 const OPERATION_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 const IN_PROGRESS = new Set(['inprogress', 'running', 'notstarted'])
 /** Between polls when the service gives no Retry-After (artifact-signing.md §3.5). */
@@ -77,6 +77,11 @@ export interface ArtifactSigningSignerOptions {
   accountName: string
   /** Input `artifact-signing-certificate-profile`. */
   certificateProfile: string
+  /**
+   * Input `allow-untrusted-endpoint`: send the token to an endpoint outside
+   * `*.codesigning.azure.net` and loopback (refused otherwise).
+   */
+  allowUntrustedEndpoint?: boolean
   /** Input `artifact-signing-api-version`; default `2022-06-15-preview` (notation plugin parity). */
   apiVersion?: string
   credential: TokenCredentialLike
@@ -103,31 +108,12 @@ export interface ArtifactSigningSigner extends Signer {
   readonly apiVersionFallbackFrom: string | undefined
 }
 
-/** The validated, normalised endpoint (trailing slashes stripped; https, or http on loopback). */
-export function normalizeEndpoint(endpoint: string): string {
-  const input = 'artifact-signing-endpoint'
-  let url: URL
-  try {
-    url = new URL(endpoint.trim())
-  } catch {
-    throw new ConfigError('INPUT_INVALID', `${input} "${endpoint}" is not an absolute URL`, {
-      remedy: 'use the account URI, e.g. https://eus.codesigning.azure.net',
-    })
-  }
-  const loopbackHttp = url.protocol === 'http:' && LOOPBACK.has(url.hostname)
-  if (url.protocol !== 'https:' && !loopbackHttp) {
-    throw new ConfigError('INPUT_INVALID', `${input} must use https, got "${url.protocol}"`, {
-      remedy: 'use the account URI, e.g. https://eus.codesigning.azure.net',
-    })
-  }
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    throw new ConfigError(
-      'INPUT_INVALID',
-      `${input} must be a bare URL without credentials, query or fragment`,
-      { remedy: 'use the account URI, e.g. https://eus.codesigning.azure.net' },
-    )
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+/**
+ * The validated, normalised endpoint (trailing slashes stripped; https, or http on loopback; a
+ * `*.codesigning.azure.net` or loopback host unless `allowUntrusted`): src/azure/endpoint.ts.
+ */
+export function normalizeEndpoint(endpoint: string, allowUntrusted = false): string {
+  return checkArtifactSigningEndpoint(endpoint, allowUntrusted).endpoint
 }
 
 export function validateAccountName(name: string): string {
@@ -248,7 +234,11 @@ function jsonBody(res: HttpResponse): unknown {
 export function createArtifactSigningSigner(
   options: ArtifactSigningSignerOptions,
 ): ArtifactSigningSigner {
-  const endpoint = normalizeEndpoint(options.endpoint)
+  const checked = checkArtifactSigningEndpoint(
+    options.endpoint,
+    options.allowUntrustedEndpoint === true,
+  )
+  const endpoint = checked.endpoint
   const account = validateAccountName(options.accountName)
   const profile = validateProfileName(options.certificateProfile)
   const configuredVersion = options.apiVersion ?? DEFAULT_API_VERSION
@@ -256,6 +246,12 @@ export function createArtifactSigningSigner(
   let active: WireForm = { apiVersion: configuredVersion, dialect: dialectFor(configuredVersion) }
   let fallbackFrom: string | undefined
   const logger = options.logger ?? silentLogger
+  if (checked.trust === 'untrusted') {
+    logger.warning(
+      `artifact-signing-endpoint ${endpoint} is not an Artifact Signing host (*.codesigning.azure.net): the Azure token is sent there because allow-untrusted-endpoint is true`,
+      { title: 'Untrusted endpoint' },
+    )
+  }
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   const signTimeoutMs = options.signTimeoutMs ?? 60_000

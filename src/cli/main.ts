@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util'
 import {
   azureConfig,
   parseSignConfig,
+  parseUserMetadata,
   parseVerifyConfig,
   registryConfig,
 } from '../config/config.js'
@@ -228,12 +229,11 @@ async function verifySignatureCommand(args: string[]): Promise<number> {
     values.reference as string | undefined,
     subject.digest,
   )
-  const metadata: Record<string, string> = {}
-  for (const kv of (values['user-metadata'] as string[] | undefined) ?? []) {
-    const eq = kv.indexOf('=')
-    if (eq <= 0) throw new ConfigError('INPUT_INVALID', `--user-metadata "${kv}" is not key=value`)
-    metadata[kv.slice(0, eq)] = kv.slice(eq + 1)
-  }
+  // The same rule as the action input: one key=value per flag, commas stay in the value.
+  const metadata = parseUserMetadata(
+    '--user-metadata',
+    ((values['user-metadata'] as string[] | undefined) ?? []).join('\n'),
+  )
   const outcome = await verifySignature({
     envelope,
     mediaType: detectEnvelopeMediaType(envelope),
@@ -321,7 +321,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`)
     return EXIT.ok
   }
-  const run = COMMANDS[command]
+  // Own properties only: `oci-notary constructor` is an unknown command, not Object's constructor.
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   if (run === undefined) {
     process.stderr.write(`oci-notary: unknown command "${command}"\n\n${HELP}`)
     return EXIT.usage

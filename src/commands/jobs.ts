@@ -25,12 +25,16 @@ import {
 } from './deps.js'
 import { signImages } from './sign.js'
 import type { SignedManifest, SignerReport } from './types.js'
-import type { VerifyReport } from './verify.js'
+import type { VerifyDeps, VerifyOptions, VerifyReport } from './verify.js'
 
 export interface SignJobResult {
   signed: SignedManifest[]
   signer: SignerReport
-  /** Present when a trust policy was given: every signed manifest read back and verified. */
+  /**
+   * Present when a trust policy was given: every signature this run pushed, read back from the
+   * registry by digest and verified (one image report per signature). An image skipped by
+   * skip-if-signed has none: its existing signature was verified under this policy when skipped.
+   */
   verification?: VerifyReport
   /** Milliseconds per phase. */
   timings: Record<string, number>
@@ -64,6 +68,10 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
   const verification = config.verify
     ? await loadVerification(config.verify, transport, runtime)
     : undefined
+  // …and a policy or store that cannot verify these images (a store name typo) fails here too.
+  // (Loaded with the policy code it needs, only when there is a policy: start-up stays lean.)
+  if (verification)
+    (await import('./sign-preflight.js')).checkReadBackPossible(config.images, verification)
   const signer = await productionSigner(config.signer, transport, runtime, credential, new Date())
   const timestamper = await productionTimestamper(config.timestamp, transport, runtime)
   // skip-if-signed verifies what it finds, so it brings the verifier: loaded only when asked for.
@@ -108,13 +116,8 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
   const signerReport = reportOf(signer)
   if (!config.verify || !verification) return { signed, signer: signerReport, timings }
   const verifyStarted = Date.now()
-  // Each signed manifest is verified by digest, as read back from the registry. A skipped one
-  // was verified when it was skipped (skip-if-signed with this policy).
-  const images = [
-    ...new Set(signed.filter((s) => !s.skipped).map((s) => `${s.repository}@${s.digest}`)),
-  ]
-  const report = await verifyWith(
-    images,
+  const report = await readBack(
+    signed.filter((s) => !s.skipped),
     config.verify,
     config.concurrency,
     verification,
@@ -142,6 +145,30 @@ function isArtifactSigningSigner(
   return (
     'apiVersionFallbackFrom' in signer &&
     typeof (signer as { apiVersion?: unknown }).apiVersion === 'string'
+  )
+}
+
+/**
+ * Reads back every signature this run pushed, by its digest, and verifies that one (not any
+ * signature of the image: an older valid one must not vouch for a broken new one).
+ */
+async function readBack(
+  signed: SignedManifest[],
+  verify: VerifyConfig,
+  concurrency: number,
+  verification: LoadedVerification,
+  registry: RegistryClient,
+  runtime: RuntimeEnv,
+): Promise<VerifyReport> {
+  const { verifyPushedSignatures } = await import('./verify.js')
+  return verifyPushedSignatures(
+    signed.map((s) => ({
+      repository: s.repository,
+      subject: { mediaType: s.mediaType, digest: s.digest, size: s.size },
+      signatureDigest: s.signatureDigest,
+    })),
+    verifyOptions(verify, concurrency, verification),
+    verifyDeps(verification, registry, runtime),
   )
 }
 
@@ -174,18 +201,34 @@ async function verifyWith(
   const { verifyImages } = await import('./verify.js')
   return verifyImages(
     images,
-    {
-      policy: verification.policy,
-      trustStore: verification.trustStore,
-      userMetadata: verify.userMetadata,
-      maxSignatures: verify.maxSignatures,
-      concurrency,
-    },
-    {
-      registry,
-      revocation: verification.revocation,
-      logger: runtime.logger,
-      now: () => new Date(),
-    },
+    verifyOptions(verify, concurrency, verification),
+    verifyDeps(verification, registry, runtime),
   )
+}
+
+function verifyOptions(
+  verify: VerifyConfig,
+  concurrency: number,
+  verification: LoadedVerification,
+): VerifyOptions {
+  return {
+    policy: verification.policy,
+    trustStore: verification.trustStore,
+    userMetadata: verify.userMetadata,
+    maxSignatures: verify.maxSignatures,
+    concurrency,
+  }
+}
+
+function verifyDeps(
+  verification: LoadedVerification,
+  registry: RegistryClient,
+  runtime: RuntimeEnv,
+): VerifyDeps {
+  return {
+    registry,
+    revocation: verification.revocation,
+    logger: runtime.logger,
+    now: () => new Date(),
+  }
 }

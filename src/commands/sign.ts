@@ -30,7 +30,7 @@ export interface SignOptions {
   format: 'cose' | 'jws'
   manifestForm: SignatureManifestForm
   expirySeconds?: number
-  userMetadata: Record<string, string>
+  userMetadata: ReadonlyMap<string, string>
   referrers: ReferrersMode
   recursive: boolean
   concurrency: number
@@ -159,6 +159,14 @@ async function signTarget(
     signingAgent: deps.signingAgent,
     ...(deps.timestamper === undefined ? {} : { timestamper: deps.timestamper }),
   })
+  // What the result row needs from the envelope is read before the first write, so nothing that
+  // can fail without the registry fails after a push.
+  const leaf = created.certificateChain[0]
+  if (leaf === undefined)
+    throw new SignCommandError('SIGN_FAILED', `${label}: the envelope has no certificate`)
+  const signer = subjectOf(leaf)
+  const timestamp =
+    created.timestampToken === undefined ? undefined : genTimeOf(created.timestampToken)
   const envelope = await repository.pushBlob(created.envelope, { mediaType: created.mediaType })
   let config = configUploads.get(repository.name)
   if (config === undefined) {
@@ -181,11 +189,6 @@ async function signTarget(
   )
   for (const warning of pushed.warnings)
     deps.logger.warning(`${label}: ${warning}`, { title: 'Referrers' })
-  const leaf = created.certificateChain[0]
-  if (leaf === undefined)
-    throw new SignCommandError('SIGN_FAILED', `${label}: the envelope has no certificate`)
-  const timestamp =
-    created.timestampToken === undefined ? undefined : genTimeOf(created.timestampToken)
   deps.logger.info(
     `${label}: signed; signature manifest ${pushed.descriptor.digest} recorded via ${pushed.via === 'api' ? 'the Referrers API' : `the referrers tag index`}${timestamp ? `, timestamped ${timestamp}` : ''}`,
   )
@@ -197,7 +200,7 @@ async function signTarget(
     size: descriptor.size,
     signatureDigest: pushed.descriptor.digest,
     referrersMode: pushed.via,
-    signer: subjectOf(leaf),
+    signer,
     ...(timestamp === undefined ? {} : { timestamp }),
     ...(target.platform === undefined ? {} : { platform: target.platform }),
     ...(target.parentDigest === undefined ? {} : { parentDigest: target.parentDigest }),

@@ -75,7 +75,7 @@ export interface SignerCriteria {
 
 export interface ExistingSignatureOptions {
   criteria: PolicyCriteria | SignerCriteria
-  userMetadata: Readonly<Record<string, string>>
+  userMetadata: ReadonlyMap<string, string>
   /** Most signatures evaluated per image (max-signatures). */
   maxSignatures: number
   logger: Logger

@@ -38,6 +38,7 @@ export function signerLine(signer: SignerReport | undefined): string | undefined
     : `${version} (the configured \`${signer.apiVersionFallbackFrom}\` was refused before authentication, so the other form was used).`
 }
 
+/** `verification`: read-back rows keyed by signature manifest digest. */
 export function signSummaryMarkdown(
   signed: SignedManifest[],
   verification?: Map<string, VerificationRow>,
@@ -54,7 +55,8 @@ export function signSummaryMarkdown(
     'Verification',
   ]
   const rows = signed.map((s) => {
-    const v = verification?.get(s.digest)
+    // Keyed by signature manifest: the read-back verdict of the signature this run pushed.
+    const v = verification?.get(s.signatureDigest)
     return [
       s.platform ? `${s.reference} (${s.platform})` : s.reference,
       short(s.digest),

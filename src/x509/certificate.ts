@@ -373,7 +373,17 @@ const parseCache = new BoundedCache<CertificateInfo>(PARSE_CACHE_LIMIT)
 /** Parses a DER certificate; throws CERT_PARSE when either parser refuses it or bytes trail it. */
 export function parseCertificate(der: Uint8Array): CertificateInfo {
   const key = sha256Hex(der)
-  return parseCache.getOrSet(key, () => Object.freeze(parseCertificateUncached(der, key)))
+  return parseCache.getOrSet(key, () => {
+    try {
+      return Object.freeze(parseCertificateUncached(der, key))
+    } catch (err) {
+      if (err instanceof CertificateError) throw err
+      // node:crypto decodes the public key lazily and asn1js reads fields on demand, so a
+      // malformed certificate can fail after the parse with OpenSSL's "decode error" or a
+      // RangeError: either way the certificate is not RFC 5280 X.509.
+      throw parseError('certificate is not a valid X.509 certificate (RFC 5280)', err)
+    }
+  })
 }
 
 function parseCertificateUncached(der: Uint8Array, sha256: string): CertificateInfo {

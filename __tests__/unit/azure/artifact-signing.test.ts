@@ -500,6 +500,9 @@ describe('input validation', () => {
     'https://x.test/?a=1',
     'https://u:p@x.test',
     'ftp://x.test',
+    // issue 11 item 10: a host outside *.codesigning.azure.net would receive the token
+    'https://eus.codesigning.azure.net.evil.com',
+    'https://x.test',
   ])('rejects the endpoint %s naming artifact-signing-endpoint', (endpoint) => {
     expect(() => normalizeEndpoint(endpoint)).toThrow(ConfigError)
     expect(() => normalizeEndpoint(endpoint)).toThrow(/artifact-signing-endpoint/)
