@@ -35,12 +35,13 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-PXB7QROI.js";
+} from "./chunks/chunk-E7VAVEIJ.js";
 import {
   parseCertificate
-} from "./chunks/chunk-GVFE32M3.js";
+} from "./chunks/chunk-LWYJFFBG.js";
 import "./chunks/chunk-YNTFKTG7.js";
-import "./chunks/chunk-J5PFMCSY.js";
+import "./chunks/chunk-NQ2ETGFX.js";
+import "./chunks/chunk-T4IBUM6V.js";
 import "./chunks/chunk-IBQZBEKA.js";
 import {
   ActionError,

@@ -4,18 +4,19 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-YYDP25EX.js";
+} from "./chunks/chunk-2OVJWLLT.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-PXB7QROI.js";
+} from "./chunks/chunk-E7VAVEIJ.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";
-import "./chunks/chunk-GVFE32M3.js";
+import "./chunks/chunk-LWYJFFBG.js";
 import "./chunks/chunk-YNTFKTG7.js";
-import "./chunks/chunk-J5PFMCSY.js";
+import "./chunks/chunk-NQ2ETGFX.js";
+import "./chunks/chunk-T4IBUM6V.js";
 import "./chunks/chunk-IBQZBEKA.js";
 import "./chunks/chunk-SDPK7C2D.js";
 import "./chunks/chunk-2ZTQXNXN.js";

@@ -4,6 +4,7 @@
  * cache hits, and the token lives ~5 min). Without a client id but with an Azure CLI session (a prior
  * `azure/login`), the Azure CLI credential is used instead. Entra's AADSTS codes become remedies.
  */
+import { isLoopbackHost } from './endpoint.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -20,7 +21,11 @@ export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
 type Env = Record<string, string | undefined>
 
-/** Public and sovereign Entra authority hosts (instance discovery works for these). */
+/**
+ * Public and sovereign Entra authority hosts (instance discovery works for these), as
+ * @azure/identity's AzureAuthorityHosts and MSAL's known-authority aliases name them. Any other
+ * host is refused (loopback aside, for the mocks).
+ */
 const KNOWN_AUTHORITY_HOSTS = new Set([
   'login.microsoftonline.com',
   'login.microsoft.com',
@@ -211,6 +216,17 @@ export function createAzureCredential(options: AzureCredentialOptions = {}): Azu
         `the Entra authority host "${authorityHost}" (from ${authoritySource}) must be an https URL`,
         {
           remedy: `set ${authoritySource} to an https URL, or leave it unset for the public cloud`,
+        },
+      )
+    }
+    // The authority receives this job's GitHub OIDC token as the client assertion: as with
+    // artifact-signing-endpoint, a typo or a hostile value must not get it.
+    if (!KNOWN_AUTHORITY_HOSTS.has(url.hostname.toLowerCase()) && !isLoopbackHost(url.hostname)) {
+      throw new AzureAuthError(
+        'AZURE_AUTH_CONFIG',
+        `the Entra authority host "${url.origin}" (from ${authoritySource}) is not a Microsoft Entra authority: the GitHub OIDC token would be sent there`,
+        {
+          remedy: `use ${[...KNOWN_AUTHORITY_HOSTS].map((h) => `https://${h}`).join(', ')}, or leave it unset for the public cloud`,
         },
       )
     }

@@ -17,7 +17,8 @@ import {
 import { ActionError } from '../../../src/errors.js'
 import { recordingLogger } from '../../../src/log.js'
 
-const AUTHORITY = 'https://login.mock.test'
+// A loopback authority: the fake httpClient answers, nothing listens there.
+const AUTHORITY = 'https://127.0.0.1:9'
 const TENANT = 'tenant-1'
 const CLIENT = '11111111-2222-3333-4444-555555555555'
 const SUBJECT = 'repo:octo-org/octo-repo:environment:production'
@@ -289,6 +290,52 @@ describe('configuration errors', () => {
     const c = createAzureCredential({ env: {}, hasAzureCliSession: () => true, tenantId: TENANT })
     expect(c.kind).toBe('azure-cli')
     expect(c.federatedIdentity()).toBeUndefined()
+  })
+
+  it.each([
+    ['a look-alike of the public cloud', 'https://login.microsoftonline.com.evil.example', {}],
+    [
+      'another host from the environment',
+      undefined,
+      { AZURE_AUTHORITY_HOST: 'https://sts.example' },
+    ],
+  ])(
+    'refuses %s as the authority: the GitHub OIDC token would go there',
+    (_, authorityHost, env) => {
+      const make = (): unknown =>
+        createAzureCredential({
+          clientId: CLIENT,
+          tenantId: TENANT,
+          env,
+          getIdToken: async () => 'never asked',
+          ...(authorityHost === undefined ? {} : { authorityHost }),
+        })
+      expect(make).toThrow(/is not a Microsoft Entra authority/)
+      try {
+        make()
+      } catch (err) {
+        expect((err as { code?: string }).code).toBe('AZURE_AUTH_CONFIG')
+        expect((err as { remedy?: string }).remedy).toContain('https://login.microsoftonline.us')
+      }
+    },
+  )
+
+  it('accepts the sovereign authorities and loopback (the mocks)', () => {
+    for (const authorityHost of [
+      'https://login.microsoftonline.us',
+      'https://login.chinacloudapi.cn',
+      'https://127.0.0.1:8443',
+    ]) {
+      expect(() =>
+        createAzureCredential({
+          clientId: CLIENT,
+          tenantId: TENANT,
+          env: {},
+          authorityHost,
+          getIdToken: async () => '',
+        }),
+      ).not.toThrow()
+    }
   })
 
   it('rejects an http authority and malformed ids', () => {
