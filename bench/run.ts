@@ -49,6 +49,8 @@ import { createCodeSigningPki, type CodeSigningPki, type KeyKind } from '../test
 import type { RegistryHandle } from '../testbed/registry.js'
 import { runAction } from '../testbed/runner.js'
 import { startTestbed, type Testbed } from '../testbed/stack.js'
+import { benchTimeToFirstRequest } from './startup.js'
+import { benchVerifyThroughput } from './verify-throughput.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, 'dist')
@@ -403,7 +405,8 @@ async function bytesByPackage(files: string[]): Promise<[string, number][]> {
   for (const file of files) {
     let current = '(glue)'
     for (const line of (await readFile(file, 'utf8')).split('\n')) {
-      const m = /^\/\/ (?:node_modules\/((?:@[^/]+\/)?[^/]+)\/|(src\/[^/]+)\/)/.exec(line)
+      // `// node_modules/…`, or `// ../../x/node_modules/…` when node_modules is a symlink.
+      const m = /^\/\/ (?:\S*?node_modules\/((?:@[^/]+\/)?[^/]+)\/|(src\/[^/]+)\/)/.exec(line)
       if (m) current = m[1] ?? m[2] ?? current
       totals.set(current, (totals.get(current) ?? 0) + Buffer.byteLength(line) + 1)
     }
@@ -910,6 +913,18 @@ async function main(): Promise<void> {
         )
       }
     })
+
+    // 8 ------------------------------------------------------------------------------------------
+    await section('8', 'verifier throughput, Artifact Signing-shaped envelope', () =>
+      benchVerifyThroughput({ url: testbed.tsa.url, rootDer: tsaRootDer }, MEASURE_MS, (m, v, n) =>
+        record('8', m, v, n),
+      ),
+    )
+
+    // 9 ------------------------------------------------------------------------------------------
+    await section('9', 'time to first request (dist/, runner-like)', () =>
+      benchTimeToFirstRequest(DIST, work, quick ? 5 : 9, (m, v, n) => record('9', m, v, n)),
+    )
   } finally {
     await cleanUp()
   }

@@ -1,70 +1,96 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  LIMITS,
-  MEDIA_TYPE,
-  PolicyError,
+  loadTrustPolicy
+} from "./chunks/chunk-T57UJ3UD.js";
+import {
+  loadTrustStore
+} from "./chunks/chunk-NLWUSGWT.js";
+import {
+  buildArtifactReport,
+  renderReportText,
+  signatureJson,
+  verifySignature
+} from "./chunks/chunk-E5LG5RID.js";
+import {
+  didYouMean,
+  selectPolicy
+} from "./chunks/chunk-PGJVFZ6D.js";
+import {
   SIGN_INPUTS,
   VERIFY_INPUTS,
-  VerificationError,
   azureConfig,
-  buildArtifactReport,
-  createRevocationChecker,
-  decodeEnvelope,
-  didYouMean,
-  isDigest,
   lazyAzureCredential,
-  loadTrustPolicy,
-  loadTrustStore,
-  offlineRevocationChecker,
   parsePayload,
-  parseReference,
   parseSignConfig,
-  parseSignatureManifest,
-  parseTimestampToken,
-  parseTstInfo,
   parseUserMetadata,
   parseVerifyConfig,
-  policyDn,
-  policySubject,
   productionRegistry,
   productionTransport,
   readRawInputs,
   registryConfig,
-  renderReportText,
   renderVerificationHint,
   runSignJob,
   runVerifyJob,
-  selectPolicy,
   signatureEntries,
-  signatureJson,
-  toDescriptor,
   verificationHintFor,
-  verifyReportJson,
-  verifySignature
-} from "./chunks/chunk-MKTOTEYR.js";
-import {
-  EKU_OID,
-  certificatesToPem,
-  derToPem,
-  parseCertificate,
-  parseNameAttributes,
-  validateCodeSigningChain
-} from "./chunks/chunk-PIKI3CKH.js";
+  verifyReportJson
+} from "./chunks/chunk-G33UDHFP.js";
 import {
   VERSION
-} from "./chunks/chunk-R52DKQLM.js";
+} from "./chunks/chunk-2TMYOUGM.js";
 import {
-  require_build,
-  require_build2
-} from "./chunks/chunk-NQ2ETGFX.js";
-import "./chunks/chunk-GW4HDUWY.js";
-import "./chunks/chunk-AVR6MM6P.js";
+  LIMITS,
+  MEDIA_TYPE,
+  decodeEnvelope,
+  parseSignatureManifest,
+  parseTimestampToken,
+  parseTstInfo,
+  policyDn,
+  policySubject,
+  toDescriptor
+} from "./chunks/chunk-EONL2FLQ.js";
+import {
+  isDigest,
+  parseReference
+} from "./chunks/chunk-ESYIPS4F.js";
+import {
+  createRevocationChecker
+} from "./chunks/chunk-QOAZTF65.js";
+import {
+  require_build as require_build2
+} from "./chunks/chunk-EJXJKBEP.js";
+import {
+  offlineRevocationChecker
+} from "./chunks/chunk-55F5TOJB.js";
+import {
+  PolicyError,
+  VerificationError
+} from "./chunks/chunk-BOIBBKTD.js";
+import "./chunks/chunk-BH4HYK27.js";
+import {
+  certificatesToPem,
+  derToPem
+} from "./chunks/chunk-FSGMHXRN.js";
+import {
+  validateCodeSigningChain
+} from "./chunks/chunk-FFORUPRV.js";
+import {
+  EKU_OID,
+  parseCertificate,
+  parseNameAttributes
+} from "./chunks/chunk-XHYYKEXA.js";
+import {
+  require_build2 as require_build
+} from "./chunks/chunk-BAB72OL5.js";
+import "./chunks/chunk-BZOHUZAS.js";
+import "./chunks/chunk-6CHNMK4Q.js";
+import "./chunks/chunk-K27A73CJ.js";
 import {
   ActionError,
   ConfigError,
   formatCauseChain
-} from "./chunks/chunk-JHVGUMVO.js";
+} from "./chunks/chunk-TW4RF5XT.js";
 import {
   __toESM
 } from "./chunks/chunk-2ZTQXNXN.js";

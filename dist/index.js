@@ -7,21 +7,27 @@ import {
   runSignAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-JIFAVXJH.js";
+} from "./chunks/chunk-2SZHKJM3.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-MKTOTEYR.js";
+} from "./chunks/chunk-G33UDHFP.js";
+import "./chunks/chunk-2TMYOUGM.js";
+import "./chunks/chunk-EONL2FLQ.js";
+import "./chunks/chunk-ESYIPS4F.js";
 import {
   getInput
-} from "./chunks/chunk-H4NEOOP4.js";
-import "./chunks/chunk-PIKI3CKH.js";
-import "./chunks/chunk-R52DKQLM.js";
-import "./chunks/chunk-NQ2ETGFX.js";
-import "./chunks/chunk-GW4HDUWY.js";
-import "./chunks/chunk-AVR6MM6P.js";
-import "./chunks/chunk-JHVGUMVO.js";
+} from "./chunks/chunk-NRNEVIFN.js";
+import "./chunks/chunk-BH4HYK27.js";
+import "./chunks/chunk-FSGMHXRN.js";
+import "./chunks/chunk-FFORUPRV.js";
+import "./chunks/chunk-XHYYKEXA.js";
+import "./chunks/chunk-BAB72OL5.js";
+import "./chunks/chunk-BZOHUZAS.js";
+import "./chunks/chunk-6CHNMK4Q.js";
+import "./chunks/chunk-K27A73CJ.js";
+import "./chunks/chunk-TW4RF5XT.js";
 import "./chunks/chunk-2ZTQXNXN.js";
 
 // src/action/sign-entry.ts

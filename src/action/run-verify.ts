@@ -1,7 +1,8 @@
 /** The verify-only action: verify every image and report, failing when any image is not verified. */
 import * as core from '@actions/core'
 import { runVerifyJob } from '../commands/jobs.js'
-import { VerifyCommandError, type VerifyReport } from '../commands/verify.js'
+import type { VerifyReport } from '../commands/verify.js'
+import { VerifyCommandError } from '../commands/verify-error.js'
 import { verifyReportJson } from '../report/results.js'
 import { imageCause, verifySummaryView } from '../report/summary.js'
 import type { VerifyOnlyConfig } from '../config/config.js'

@@ -24,10 +24,9 @@ import type { Signer } from '../signer/signer.js'
 import { createTimestamper } from '../timestamp/client.js'
 import { checkTimestampRoots } from '../timestamp/roots.js'
 import type { Timestamper } from '../timestamp/types.js'
-import { loadTrustPolicy } from '../verify/load-policy.js'
 import type { TrustPolicyDocument } from '../verify/policy.js'
-import { createRevocationChecker, type RevocationChecker } from '../verify/revocation.js'
-import { loadTrustStore } from '../verify/trust-store-load.js'
+import { createLazyRevocationChecker } from '../verify/lazy-revocation.js'
+import type { RevocationChecker } from '../verify/revocation-port.js'
 import type { TrustStore } from '../verify/trust-store.js'
 import { pemToCertificates } from '../x509/pem.js'
 import { VERSION } from '../version.js'
@@ -251,6 +250,11 @@ export async function loadVerification(
   transport: Transport,
   runtime: RuntimeEnv,
 ): Promise<LoadedVerification> {
+  // Loaded here, not at start-up: a run without a trust policy never needs them (nor yaml).
+  const [{ loadTrustPolicy }, { loadTrustStore }] = await Promise.all([
+    import('../verify/load-policy.js'),
+    import('../verify/trust-store-load.js'),
+  ])
   const { document } = await loadTrustPolicy(verify.trustPolicy, { inputName: 'trust-policy' })
   if (
     verify.trustStore === '' &&
@@ -271,6 +275,6 @@ export async function loadVerification(
   return {
     policy: document,
     trustStore,
-    revocation: createRevocationChecker({ transport, logger: runtime.logger }),
+    revocation: createLazyRevocationChecker({ transport, logger: runtime.logger }),
   }
 }

@@ -5,7 +5,7 @@
  * fetch each with size caps and digest checks, and verify up to `maxSignatures` of them. An image
  * is verified when at least one signature passes; the report keeps every signature's checks.
  */
-import { ActionError, formatCauseChain } from '../errors.js'
+import { formatCauseChain } from '../errors.js'
 import type { Logger } from '../log.js'
 import { MEDIA_TYPE } from '../notary/constants.js'
 import { parseSignatureManifest } from '../notary/manifest.js'
@@ -90,7 +90,7 @@ export interface VerifyReport {
   images: ImageReport[]
 }
 
-export class VerifyCommandError extends ActionError<'NOT_VERIFIED'> {}
+export { VerifyCommandError } from './verify-error.js'
 
 function checkJson(c: CheckResult): SignatureJson['checks'][number] {
   return {

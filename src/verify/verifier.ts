@@ -45,7 +45,7 @@ import {
   type VerificationLevel,
 } from './levels.js'
 import type { TrustPolicyStatement } from './policy.js'
-import { summarizeRevocation, type RevocationChecker } from './revocation.js'
+import { summarizeRevocation, type RevocationChecker } from './revocation-port.js'
 import { decodeSignedPayload, missingUserMetadata } from './signed-payload.js'
 import { hasTsaStore, trustedCertificatesFor, type TrustStore } from './trust-store.js'
 import { policySubject } from '../x509/dn.js'
