@@ -303,8 +303,8 @@ function generateTestCertificates(options) {
     notAfter
   };
 }
-function testCertificateInstructions(certs, files) {
-  const policy = {
+function testTrustPolicy(certs) {
+  return {
     version: "1.0",
     trustPolicies: [
       {
@@ -316,6 +316,9 @@ function testCertificateInstructions(certs, files) {
       }
     ]
   };
+}
+function testCertificateInstructions(certs, files) {
+  const policy = testTrustPolicy(certs);
   return [
     "*** TEST ONLY: a throwaway root and signing certificate. Never trust them in production. ***",
     "",
@@ -345,8 +348,72 @@ function testCertificateInstructions(certs, files) {
   ].join("\n");
 }
 
+// src/cli/json.ts
+var JSON_SCHEMA_VERSION = 1;
+function certJson(certs, files) {
+  return {
+    ...common("cert", 0),
+    testOnly: true,
+    keyType: certs.keyType,
+    leafSubject: certs.leafSubject,
+    rootSubject: certs.rootSubject,
+    rootSha256: certs.rootSha256,
+    notAfter: certs.notAfter.toISOString(),
+    files,
+    trustStore: { [`ca:${certs.name}`]: [files.root] },
+    trustPolicy: testTrustPolicy(certs)
+  };
+}
+var common = (command, exitCode) => ({
+  schemaVersion: JSON_SCHEMA_VERSION,
+  command,
+  exitCode
+});
+function errorJson(command, err, exitCode) {
+  const [message = String(err), ...causes] = formatCauseChain(err);
+  const code = err instanceof ActionError ? err.code : "UNEXPECTED";
+  const prefix = `[${code}] `;
+  return {
+    ...common(command, exitCode),
+    error: {
+      code,
+      message: message.startsWith(prefix) ? message.slice(prefix.length) : message,
+      causes: causes.map((c) => c.replace(/^\s*caused by: /, "")),
+      ...err instanceof ActionError && err.remedy !== void 0 ? { remedy: err.remedy } : {}
+    }
+  };
+}
+function signJson(result, hint, exitCode) {
+  return {
+    ...common("sign", exitCode),
+    signatures: signatureEntries(result.signed),
+    ...result.signer.artifactSigningApiVersion === void 0 ? {} : {
+      artifactSigning: {
+        apiVersion: result.signer.artifactSigningApiVersion,
+        ...result.signer.apiVersionFallbackFrom === void 0 ? {} : { fallbackFrom: result.signer.apiVersionFallbackFrom }
+      }
+    },
+    ...result.verification ? { verification: verifyReportJson(result.verification) } : {},
+    ...hint ? { verificationHint: hint } : {}
+  };
+}
+function verifyJson(report2, exitCode) {
+  return { ...common("verify", exitCode), ...verifyReportJson(report2) };
+}
+function verifySignatureJson(fields, exitCode) {
+  return { ...common("verify-signature", exitCode), ...fields };
+}
+function inspectJson(inspection) {
+  return { ...common("inspect", 0), ...inspection };
+}
+function inspectSignatureJson(envelope) {
+  return { ...common("inspect", 0), envelope };
+}
+var printJson = (value) => void process.stdout.write(`${JSON.stringify(value, null, 2)}
+`);
+
 // src/cli/cert.ts
-var CERT_HELP = `usage: oci-notary cert generate-test [--key-type TYPE] [--days N] [--out DIR] NAME
+var CERT_HELP = `usage: oci-notary cert generate-test [--key-type TYPE] [--days N] [--out DIR] [--json] NAME
 
 TEST ONLY. Makes a throwaway root CA and a code-signing certificate for it (the Notary Project
 certificate rules), with the signing key, like "notation cert generate-test"; prints the
@@ -358,11 +425,13 @@ certificates in production: anyone with the files can sign as "NAME".
   --days N           validity in days, 1 to 3650 (default 365)
   --out DIR          directory for the files (default ./NAME-test-certs); existing files are kept
                      and the command fails instead
+  --json             print the result as one JSON object (README "JSON output")
 `;
 var FLAGS = {
   "key-type": { type: "string" },
   days: { type: "string" },
   out: { type: "string" },
+  json: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
 async function writeNew(file, text, mode) {
@@ -422,7 +491,9 @@ async function certCommand(args) {
     certs.rootPem,
     420
   );
-  process.stdout.write(testCertificateInstructions(certs, files));
+  if (values.json) process.stdout.write(`${JSON.stringify(certJson(certs, files), null, 2)}
+`);
+  else process.stdout.write(testCertificateInstructions(certs, files));
   return 0;
 }
 
@@ -736,56 +807,6 @@ function selectOfflineStatement(document, reference, digest) {
     );
   }
 }
-
-// src/cli/json.ts
-var JSON_SCHEMA_VERSION = 1;
-var common = (command, exitCode) => ({
-  schemaVersion: JSON_SCHEMA_VERSION,
-  command,
-  exitCode
-});
-function errorJson(command, err, exitCode) {
-  const [message = String(err), ...causes] = formatCauseChain(err);
-  const code = err instanceof ActionError ? err.code : "UNEXPECTED";
-  const prefix = `[${code}] `;
-  return {
-    ...common(command, exitCode),
-    error: {
-      code,
-      message: message.startsWith(prefix) ? message.slice(prefix.length) : message,
-      causes: causes.map((c) => c.replace(/^\s*caused by: /, "")),
-      ...err instanceof ActionError && err.remedy !== void 0 ? { remedy: err.remedy } : {}
-    }
-  };
-}
-function signJson(result, hint, exitCode) {
-  return {
-    ...common("sign", exitCode),
-    signatures: signatureEntries(result.signed),
-    ...result.signer.artifactSigningApiVersion === void 0 ? {} : {
-      artifactSigning: {
-        apiVersion: result.signer.artifactSigningApiVersion,
-        ...result.signer.apiVersionFallbackFrom === void 0 ? {} : { fallbackFrom: result.signer.apiVersionFallbackFrom }
-      }
-    },
-    ...result.verification ? { verification: verifyReportJson(result.verification) } : {},
-    ...hint ? { verificationHint: hint } : {}
-  };
-}
-function verifyJson(report2, exitCode) {
-  return { ...common("verify", exitCode), ...verifyReportJson(report2) };
-}
-function verifySignatureJson(fields, exitCode) {
-  return { ...common("verify-signature", exitCode), ...fields };
-}
-function inspectJson(inspection) {
-  return { ...common("inspect", 0), ...inspection };
-}
-function inspectSignatureJson(envelope) {
-  return { ...common("inspect", 0), envelope };
-}
-var printJson = (value) => void process.stdout.write(`${JSON.stringify(value, null, 2)}
-`);
 
 // src/cli/main.ts
 var EXIT = { ok: 0, failed: 1, usage: 2 };

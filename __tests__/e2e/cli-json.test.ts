@@ -370,3 +370,44 @@ describe('sign, verify and inspect --json against the registry', () => {
     })
   })
 })
+
+describe('cert generate-test --json', () => {
+  it('prints one object naming the files and the trust material, marked test only', async () => {
+    const out = join(work, 'gen-json')
+    const r = await cli([
+      'cert',
+      'generate-test',
+      '--key-type',
+      'ec-p256',
+      '--out',
+      out,
+      '--json',
+      'json-test',
+    ])
+    expect(r.code).toBe(0)
+    expect(r.json).toMatchObject({
+      schemaVersion: 1,
+      command: 'cert',
+      exitCode: 0,
+      testOnly: true,
+      keyType: 'ec-p256',
+      files: { key: join(out, 'json-test.key'), root: join(out, 'json-test-root.crt') },
+      trustStore: { 'ca:json-test': [join(out, 'json-test-root.crt')] },
+    })
+    const policy = r.json.trustPolicy as { trustPolicies: { trustedIdentities: string[] }[] }
+    expect(policy.trustPolicies[0]?.trustedIdentities[0]).toBe(
+      `x509.subject: ${String(r.json.leafSubject)}`,
+    )
+    const root = await readFile(join(out, 'json-test-root.crt'))
+    const der = Buffer.from(root.toString().replace(/-----[A-Z ]+-----|\s/g, ''), 'base64')
+    expect(r.json.rootSha256).toBe(createHash('sha256').update(der).digest('hex'))
+    // A second run into the same directory refuses to overwrite, still as one JSON object.
+    const again = await cli(['cert', 'generate-test', '--out', out, '--json', 'json-test'])
+    expect(again.code).toBe(2)
+    expect(again.json).toMatchObject({
+      command: 'cert',
+      exitCode: 2,
+      error: { code: 'INPUT_CONFLICT' },
+    })
+  })
+})

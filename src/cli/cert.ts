@@ -13,8 +13,9 @@ import {
   type TestKeyType,
 } from '../commands/generate-test-cert.js'
 import { ConfigError } from '../errors.js'
+import { certJson } from './json.js'
 
-export const CERT_HELP = `usage: oci-notary cert generate-test [--key-type TYPE] [--days N] [--out DIR] NAME
+export const CERT_HELP = `usage: oci-notary cert generate-test [--key-type TYPE] [--days N] [--out DIR] [--json] NAME
 
 TEST ONLY. Makes a throwaway root CA and a code-signing certificate for it (the Notary Project
 certificate rules), with the signing key, like "notation cert generate-test"; prints the
@@ -26,12 +27,14 @@ certificates in production: anyone with the files can sign as "NAME".
   --days N           validity in days, 1 to 3650 (default 365)
   --out DIR          directory for the files (default ./NAME-test-certs); existing files are kept
                      and the command fails instead
+  --json             print the result as one JSON object (README "JSON output")
 `
 
 const FLAGS = {
   'key-type': { type: 'string' },
   days: { type: 'string' },
   out: { type: 'string' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -94,6 +97,7 @@ export async function certCommand(args: string[]): Promise<number> {
     certs.rootPem,
     0o644,
   )
-  process.stdout.write(testCertificateInstructions(certs, files))
+  if (values.json) process.stdout.write(`${JSON.stringify(certJson(certs, files), null, 2)}\n`)
+  else process.stdout.write(testCertificateInstructions(certs, files))
   return 0
 }

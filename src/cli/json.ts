@@ -4,6 +4,11 @@
  * `exitCode`, and either the command's result fields or `error`. `schemaVersion` changes only
  * when a field is removed or changes meaning; fields may be added within a version.
  */
+import {
+  testTrustPolicy,
+  type TestCertificateFiles,
+  type TestCertificates,
+} from '../commands/generate-test-cert.js'
 import type { SignJobResult } from '../commands/jobs.js'
 import type { Inspection, InspectedEnvelopeFile } from '../commands/inspect.js'
 import type { SignatureJson, VerifyReport } from '../commands/verify.js'
@@ -19,7 +24,8 @@ import type { VerificationHint } from '../report/verification-hint.js'
 export const JSON_SCHEMA_VERSION = 1
 
 /** A command name; for an unknown command, what was typed. */
-export type CommandName = 'sign' | 'verify' | 'verify-signature' | 'inspect' | (string & {})
+export type CommandName =
+  'sign' | 'verify' | 'verify-signature' | 'inspect' | 'cert' | (string & {})
 
 export interface JsonCommon {
   schemaVersion: typeof JSON_SCHEMA_VERSION
@@ -68,6 +74,37 @@ export type InspectJson = JsonCommon & Inspection
 
 export interface InspectSignatureJson extends JsonCommon {
   envelope: InspectedEnvelopeFile
+}
+
+/** `cert generate-test`: what was written and the trust material that accepts it. */
+export interface CertJson extends JsonCommon {
+  /** Always true: these certificates must never be trusted in production. */
+  testOnly: true
+  keyType: string
+  leafSubject: string
+  rootSubject: string
+  /** SHA-256 of the root certificate's DER, lower-case hex. */
+  rootSha256: string
+  notAfter: string
+  files: TestCertificateFiles
+  /** The inline trust-store mapping (`ca:NAME` → the root file). */
+  trustStore: Record<string, string[]>
+  trustPolicy: ReturnType<typeof testTrustPolicy>
+}
+
+export function certJson(certs: TestCertificates, files: TestCertificateFiles): CertJson {
+  return {
+    ...common('cert', 0),
+    testOnly: true,
+    keyType: certs.keyType,
+    leafSubject: certs.leafSubject,
+    rootSubject: certs.rootSubject,
+    rootSha256: certs.rootSha256,
+    notAfter: certs.notAfter.toISOString(),
+    files,
+    trustStore: { [`ca:${certs.name}`]: [files.root] },
+    trustPolicy: testTrustPolicy(certs),
+  }
 }
 
 const common = (command: CommandName, exitCode: number): JsonCommon => ({

@@ -295,11 +295,18 @@ export interface TestCertificateFiles {
 }
 
 /** The trust-store, trust-policy and signing snippets printed after generation. */
-export function testCertificateInstructions(
-  certs: TestCertificates,
-  files: TestCertificateFiles,
-): string {
-  const policy = {
+/** The notation trust policy that accepts exactly this test leaf, under the test root's store. */
+export function testTrustPolicy(certs: TestCertificates): {
+  version: '1.0'
+  trustPolicies: {
+    name: string
+    registryScopes: string[]
+    signatureVerification: { level: 'strict' }
+    trustStores: string[]
+    trustedIdentities: string[]
+  }[]
+} {
+  return {
     version: '1.0',
     trustPolicies: [
       {
@@ -311,6 +318,13 @@ export function testCertificateInstructions(
       },
     ],
   }
+}
+
+export function testCertificateInstructions(
+  certs: TestCertificates,
+  files: TestCertificateFiles,
+): string {
+  const policy = testTrustPolicy(certs)
   return [
     '*** TEST ONLY: a throwaway root and signing certificate. Never trust them in production. ***',
     '',
