@@ -588,5 +588,10 @@ export function createArtifactSigningSigner(
     apiVersion,
     dialect,
     sign,
+    async prepare() {
+      // The job's first signature then waits for neither the Entra token nor a TLS handshake.
+      options.transport.preconnect?.(endpoint)
+      await accessToken().catch(() => undefined)
+    },
   }
 }

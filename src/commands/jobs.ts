@@ -58,6 +58,10 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
     : undefined
   const signer = await productionSigner(config.signer, transport, runtime, credential, new Date())
   const timestamper = await productionTimestamper(config.timestamp, transport, runtime)
+  // Authentication (GitHub OIDC → Entra) and the connections to the signing service and the TSA
+  // are set up while the registry resolves the images, not after.
+  void signer.prepare?.()
+  void timestamper?.prepare?.()
   const signed = await signImages(
     config.images,
     {

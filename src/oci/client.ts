@@ -101,10 +101,14 @@ export interface Repository {
   /** GETs a blob (following redirects without credentials across origins); checks size and digest. */
   fetchBlob(descriptor: Descriptor, options?: { maxBytes?: number }): Promise<Uint8Array>
   blobExists(digest: string): Promise<boolean>
-  /** Uploads a blob unless present (HEAD, then POST + PUT ?digest=, or a cross-repo mount). */
+  /**
+   * Uploads a blob unless present (HEAD, then POST + PUT ?digest=, or a cross-repo mount).
+   * `checkExists: false` skips the HEAD, for a blob that cannot be there yet (a new envelope) or
+   * was just found missing; the upload of a blob that is present anyway is harmless.
+   */
   pushBlob(
     bytes: Uint8Array,
-    options?: { mediaType?: string; mountFrom?: string },
+    options?: { mediaType?: string; mountFrom?: string; checkExists?: boolean },
   ): Promise<Descriptor>
   /** PUTs a manifest by digest, or by `tag` when given. */
   pushManifest(
@@ -127,6 +131,12 @@ export interface Repository {
     input: { manifest: Uint8Array; mediaType?: string },
     options?: { mode?: ReferrersMode },
   ): Promise<PushReferrerResult>
+  /**
+   * Checks, before anything is pushed, what `pushReferrer` in `mode` will need of the registry:
+   * `api` fails with REFERRERS_UNSUPPORTED when the Referrers API is missing. `auto` starts the
+   * capability probe (once per registry) so the push after it need not wait; it never fails.
+   */
+  prepareReferrers(mode: ReferrersMode): Promise<void>
 }
 
 const TAG_PATTERN = /^[\w][\w.-]{0,127}$/
@@ -400,7 +410,7 @@ function createRepository(
 
   async function pushBlob(
     bytes: Uint8Array,
-    options: { mediaType?: string; mountFrom?: string } = {},
+    options: { mediaType?: string; mountFrom?: string; checkExists?: boolean } = {},
   ): Promise<Descriptor> {
     pushing = true
     const digest = digestOf(bytes)
@@ -410,7 +420,7 @@ function createRepository(
       size: bytes.byteLength,
     }
     const what = `pushing blob ${name}@${digest}`
-    if (await blobExists(digest, push)) {
+    if (options.checkExists !== false && (await blobExists(digest, push))) {
       logger.debug(`${what}: already present`)
       return descriptor
     }
@@ -753,6 +763,23 @@ function createRepository(
     )
   }
 
+  /** The capability probe, once per registry at a time: GET referrers of the all-zero digest. */
+  function probeReferrers(): Promise<unknown> {
+    return session.probeReferrers(registry, () => referrersApi(ZERO_DIGEST, undefined))
+  }
+
+  async function prepareReferrers(mode: ReferrersMode): Promise<void> {
+    if (mode === 'tag') return
+    if (mode === 'auto') {
+      // Only a hint for the push: a failed probe is repeated by the listing check after it.
+      if (session.referrersCapability(registry) === undefined)
+        probeReferrers().catch(() => undefined)
+      return
+    }
+    if (session.referrersCapability(registry) === undefined) await probeReferrers()
+    if (session.referrersCapability(registry) !== 'supported') throw unsupported()
+  }
+
   async function pushReferrer(
     input: { manifest: Uint8Array; mediaType?: string },
     options: { mode?: ReferrersMode } = {},
@@ -769,11 +796,9 @@ function createRepository(
     const subject = manifest.subject
     const mediaType = input.mediaType ?? manifest.mediaType ?? MEDIA_TYPE.ociManifest
     pushing = true
-    if (mode === 'api' && session.referrersCapability(registry) === undefined) {
-      await referrersApi(ZERO_DIGEST, undefined)
-    }
-    if (mode === 'api' && session.referrersCapability(registry) === 'unsupported')
-      throw unsupported()
+    if (mode === 'api') await prepareReferrers('api')
+    // A probe started while signing answers whether the listing check below can tell anything.
+    if (mode === 'auto') await session.referrersProbeInFlight(registry)?.catch(() => undefined)
 
     const pushed = await pushManifest(input.manifest, mediaType)
     const entry = referrerDescriptor(
@@ -818,5 +843,6 @@ function createRepository(
     deleteManifest,
     listReferrers,
     pushReferrer,
+    prepareReferrers,
   }
 }

@@ -21,4 +21,10 @@ export interface Signer {
   readonly description: string
   /** Signs the to-be-signed bytes (the signer hashes them with the algorithm's hash). */
   sign(toBeSigned: Uint8Array): Promise<SignResult>
+  /**
+   * Optional warm-up a job starts before it needs the first signature, so it overlaps the registry
+   * work: a remote signer gets its access token and opens its connection. Never throws; what fails
+   * here fails again, reported, in `sign`.
+   */
+  prepare?(): Promise<void>
 }
