@@ -22,6 +22,7 @@ const raw = Object.fromEntries(
   SIGN_INPUTS.map((n) => [n, given[n] ?? '']),
 ) as RawInputs<SignInputName>
 const config = parseSignConfig(raw)
+const startedAt = performance.timeOrigin + performance.now()
 const t0 = performance.now()
 const result = await runSignJob(config, {
   logger: silentLogger,
@@ -33,6 +34,7 @@ await writeFile(
   resultPath,
   JSON.stringify({
     wallMs,
+    startedAt,
     signed: result.signed.length,
     maxRssKiB: process.resourceUsage().maxRSS,
   }),

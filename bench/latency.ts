@@ -51,8 +51,12 @@ export interface LatencyBenchOptions {
   cleanups: (() => Promise<unknown>)[]
 }
 
+type JobPath = 'dist' | 'in-process'
+
 interface JobRun {
   wallMs: number
+  /** When runSignJob was called, ms since the epoch. */
+  startedAt: number
   signed: number
   maxRssKiB: number
   requests: FrontedRequest[]
@@ -100,7 +104,7 @@ async function runJob(
   inputs: Record<string, string>,
   env: Record<string, string>,
   work: string,
-): Promise<{ wallMs: number; signed: number; maxRssKiB: number }> {
+): Promise<{ wallMs: number; startedAt: number; signed: number; maxRssKiB: number }> {
   const resultPath = join(work, `result-${randomUUID()}.json`)
   const child = spawn(
     process.execPath,
@@ -113,6 +117,7 @@ async function runJob(
   if (code !== 0) throw new Error(`the sign job exited ${code}: ${stderr.trim().slice(-400)}`)
   return JSON.parse(await readFile(resultPath, 'utf8')) as {
     wallMs: number
+    startedAt: number
     signed: number
     maxRssKiB: number
   }
@@ -132,6 +137,21 @@ function describeChain(chain: FrontedRequest[]): string {
   return chain
     .map((r) => `${r.service} ${r.method} ${r.path.replace(/sha256:[0-9a-f]{64}/g, 'sha256:…')}`)
     .join(' → ')
+}
+
+/** From runSignJob's start to its first request. */
+const firstRequestMs = (run: JobRun): number =>
+  Math.min(...run.requests.map((r) => r.start)) - run.startedAt
+
+/** Every request of a run against time, for BENCH_DEBUG=1. */
+function timeline(requests: FrontedRequest[], t0: number): string {
+  return [...requests]
+    .sort((a, b) => a.start - b.start)
+    .map(
+      (r) =>
+        `    ${(r.start - t0).toFixed(0).padStart(5)}–${(r.end - t0).toFixed(0).padStart(5)} ms  ${r.service} ${r.method} ${r.path.replace(/sha256:[0-9a-f]{64}/g, 'sha256:…')} → ${r.status}`,
+    )
+    .join('\n')
 }
 
 export async function runLatencyBench(options: LatencyBenchOptions): Promise<void> {
@@ -184,87 +204,91 @@ export async function runLatencyBench(options: LatencyBenchOptions): Promise<voi
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: mocks.oidcRequestToken,
   }
 
-  async function measured(count: number): Promise<JobRun> {
+  const dist = join(ROOT, 'dist', 'index.js')
+  const haveDist = await stat(dist).then(
+    () => true,
+    () => false,
+  )
+
+  /** One job of `count` new images, in-process (runSignJob under tsx) or as a runner runs dist/. */
+  async function measured(count: number, path: JobPath): Promise<JobRun> {
     const images = await newImages(count, registryHost)
     net.reset()
-    const run = await runJob(inputs(images), env, work)
+    let run: Omit<JobRun, 'requests' | 'counts'>
+    if (path === 'in-process') {
+      run = await runJob(inputs(images), env, work)
+    } else {
+      const startedAt = performance.timeOrigin + performance.now()
+      const t0 = performance.now()
+      const action = await runAction(dist, inputs(images), { ...env, GITHUB_ACTIONS: 'true' })
+      const wallMs = performance.now() - t0
+      if (action.exitCode !== 0)
+        throw new Error(`dist/index.js exited ${action.exitCode}: ${action.stdout.slice(-400)}`)
+      run = { wallMs, startedAt, signed: count, maxRssKiB: Number.NaN }
+    }
     if (run.signed !== count) throw new Error(`signed ${run.signed} of ${count} images`)
     return { ...run, requests: net.requests(), counts: net.counts() }
   }
 
-  progress(`RTT ${rttMs} ms on every service; warming up (tsx compiles the sources once)…`)
-  await measured(1)
   const runs = options.quick ? 1 : 3
-  const singles: JobRun[] = []
-  for (let i = 0; i < runs; i++) singles.push(await measured(1))
-  const chains = singles.map((r) => sequentialChain(r.requests))
-  const sequential = median(chains.map((c) => c.length))
-  const one = singles[singles.length - 1] as JobRun
-  const oneMs = median(singles.map((r) => r.wallMs))
-  progress(`  critical path (last run): ${describeChain(chains[chains.length - 1] ?? [])}`)
-  const ratio = sequential / MINIMUM_ROUND_TRIPS_TAG_SCHEMA
-  record(
-    'L',
-    `1 image: round trips in sequence (critical path), RTT ${rttMs} ms`,
-    `${sequential}`,
-    `minimum ${MINIMUM_ROUND_TRIPS_TAG_SCHEMA} on the tag schema: ${ratio.toFixed(2)}× (goal ≤ ${ROUND_TRIP_GOAL}×) ${ratio <= ROUND_TRIP_GOAL ? 'MET' : 'NOT MET'}`,
-  )
-  record(
-    'L',
-    '1 image: wall time of runSignJob',
-    ms(oneMs),
-    `n=${runs} (${singles.map((r) => r.wallMs.toFixed(0)).join(', ')} ms); ≈ ${(oneMs / rttMs).toFixed(1)} RTTs`,
-  )
-  record(
-    'L',
-    '1 image: requests',
-    `${one.requests.length}`,
-    describeCounts(one.counts, (c) => c.requests),
-  )
-  record(
-    'L',
-    '1 image: TCP connections (TLS handshakes)',
-    `${total(one.counts, (c) => c.connections)} (${total(one.counts, (c) => c.tlsHandshakes)})`,
-    `connections: ${describeCounts(one.counts, (c) => c.connections)}; TLS: ${describeCounts(one.counts, (c) => c.tlsHandshakes) || 'none'}`,
-  )
-
-  const many = await measured(20)
-  const scale = many.wallMs / oneMs
-  record(
-    'L',
-    '20 images, default concurrency: wall time of runSignJob',
-    ms(many.wallMs),
-    `${scale.toFixed(2)}× one image (goal ≤ ${SCALE_GOAL}×) ${scale <= SCALE_GOAL ? 'MET' : 'NOT MET'}; ${many.requests.length} requests, ${total(many.counts, (c) => c.connections)} connections (${describeCounts(many.counts, (c) => c.connections)}), ${sequentialChain(many.requests).length} in sequence`,
-  )
-  record(
-    'L',
-    '20 images: peak RSS of the job process',
-    `${(many.maxRssKiB / 1024).toFixed(1)} MiB`,
-    'process.resourceUsage().maxRSS (node + tsx + the job)',
-  )
-
-  const dist = join(ROOT, 'dist', 'index.js')
-  if (
-    await stat(dist).then(
-      () => true,
-      () => false,
+  const paths: JobPath[] = haveDist ? ['dist', 'in-process'] : ['in-process']
+  if (!haveDist) progress('  no dist/index.js: only the in-process rows (npm run build)')
+  progress(`RTT ${rttMs} ms on every service; warming up…`)
+  for (const path of paths) {
+    const label =
+      path === 'dist' ? 'node dist/index.js (as a runner runs it)' : 'runSignJob in-process (tsx)'
+    const id = path === 'dist' ? 'L1' : 'L2'
+    await measured(1, path)
+    const singles: JobRun[] = []
+    for (let i = 0; i < runs; i++) singles.push(await measured(1, path))
+    const chains = singles.map((r) => sequentialChain(r.requests))
+    const sequential = median(chains.map((c) => c.length))
+    const one = singles[singles.length - 1] as JobRun
+    const oneMs = median(singles.map((r) => r.wallMs))
+    progress(
+      `  ${label}, critical path (last run): ${describeChain(chains[chains.length - 1] ?? [])}`,
     )
-  ) {
-    const images = await newImages(1, registryHost)
-    net.reset()
-    const t0 = performance.now()
-    const run = await runAction(dist, inputs(images), { ...env, GITHUB_ACTIONS: 'true' })
-    const wall = performance.now() - t0
-    if (run.exitCode !== 0)
-      throw new Error(`dist/index.js exited ${run.exitCode}: ${run.stdout.slice(-400)}`)
-    const requests = net.requests()
+    if (process.env.BENCH_DEBUG) progress(timeline(one.requests, one.startedAt))
+    const ratio = sequential / MINIMUM_ROUND_TRIPS_TAG_SCHEMA
     record(
-      'L',
-      '1 image as a runner runs dist/index.js: wall time incl. node start',
-      ms(wall),
-      `${sequentialChain(requests).length} round trips in sequence, ${requests.length} requests, ${total(net.counts(), (c) => c.connections)} connections`,
+      id,
+      `${label}: 1 image, round trips in sequence, RTT ${rttMs} ms`,
+      `${sequential}`,
+      `minimum ${MINIMUM_ROUND_TRIPS_TAG_SCHEMA} on the tag schema: ${ratio.toFixed(2)}× (goal ≤ ${ROUND_TRIP_GOAL}×) ${ratio <= ROUND_TRIP_GOAL ? 'MET' : 'NOT MET'}`,
     )
-  } else {
-    progress('  no dist/index.js: skipping the runner row (npm run build)')
+    record(
+      id,
+      '  1 image: wall time',
+      ms(oneMs),
+      `n=${runs} (${singles.map((r) => r.wallMs.toFixed(0)).join(', ')} ms)${path === 'dist' ? ', from spawn to exit' : ''}; first request after ${ms(median(singles.map(firstRequestMs)))}`,
+    )
+    record(
+      id,
+      '  1 image: requests',
+      `${one.requests.length}`,
+      describeCounts(one.counts, (c) => c.requests),
+    )
+    record(
+      id,
+      '  1 image: TCP connections (TLS handshakes)',
+      `${total(one.counts, (c) => c.connections)} (${total(one.counts, (c) => c.tlsHandshakes)})`,
+      `connections: ${describeCounts(one.counts, (c) => c.connections)}; TLS: ${describeCounts(one.counts, (c) => c.tlsHandshakes) || 'none'}`,
+    )
+    const many = await measured(20, path)
+    const scale = many.wallMs / oneMs
+    record(
+      id,
+      '  20 images, default concurrency: wall time',
+      ms(many.wallMs),
+      `${scale.toFixed(2)}× one image (goal ≤ ${SCALE_GOAL}×) ${scale <= SCALE_GOAL ? 'MET' : 'NOT MET'}; ${many.requests.length} requests, ${total(many.counts, (c) => c.connections)} connections (${describeCounts(many.counts, (c) => c.connections)}), ${sequentialChain(many.requests).length} in sequence`,
+    )
+    if (path === 'in-process') {
+      record(
+        id,
+        '  20 images: peak RSS of the job process',
+        `${(many.maxRssKiB / 1024).toFixed(1)} MiB`,
+        'process.resourceUsage().maxRSS (node + tsx + the job)',
+      )
+    }
   }
 }

@@ -31,13 +31,16 @@ import {
 import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
 
+/** Milliseconds since the epoch with sub-millisecond resolution. */
+const clock = (): number => performance.timeOrigin + performance.now()
+
 export interface FrontedRequest {
   service: string
   method: string
   /** Path without the query; `(not HTTP)` for bytes the server could not parse (a TLS probe). */
   path: string
   status: number | 'error'
-  /** Client-side interval, ms on performance.now(). */
+  /** Client-side interval, ms since the epoch (comparable with another process's clock). */
   start: number
   end: number
 }
@@ -132,7 +135,7 @@ export async function startLatencyNetwork(options: LatencyNetworkOptions): Promi
     closers.push(async () => agent.destroy())
 
     const forward = (req: IncomingMessage, res: ServerResponse): void => {
-      const start = performance.now() - half
+      const start = clock() - half
       const url = new URL(req.url ?? '/', 'http://front')
       countsOf(service).requests++
       const done = (status: number | 'error'): void => {
@@ -142,7 +145,7 @@ export async function startLatencyNetwork(options: LatencyNetworkOptions): Promi
           path: url.pathname,
           status,
           start,
-          end: performance.now() + half,
+          end: clock() + half,
         })
       }
       const send = secure ? httpsRequest : httpRequest
@@ -174,7 +177,7 @@ export async function startLatencyNetwork(options: LatencyNetworkOptions): Promi
     if (secure) inner.on('secureConnection', () => countsOf(service).tlsHandshakes++)
     inner.on('clientError', (_err, socket: Socket) => {
       // Bytes that are not HTTP: a client trying TLS on a plain-HTTP service (the scheme probe).
-      const now = performance.now()
+      const now = clock()
       countsOf(service).requests++
       recorded.push({
         service,

@@ -52,15 +52,16 @@ function connect(
 export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promise<SignJobResult> {
   const started = Date.now()
   const { transport, credential, registry } = connect(config, runtime, 'push')
+  // The signer (for Artifact Signing: loading the Azure modules, then GitHub OIDC → Entra) is
+  // created, and the connections to the signing service and the TSA opened, while the inputs load
+  // and the registry resolves the images: not before the registry work, nor after it.
+  const signer = productionSigner(config.signer, transport, runtime, credential, new Date())
+  void signer.then((s) => s.prepare?.()).catch(() => undefined)
   // Verification inputs are loaded before signing, so a bad policy fails before anything is pushed.
   const verification = config.verify
     ? await loadVerification(config.verify, transport, runtime)
     : undefined
-  const signer = await productionSigner(config.signer, transport, runtime, credential, new Date())
   const timestamper = await productionTimestamper(config.timestamp, transport, runtime)
-  // Authentication (GitHub OIDC → Entra) and the connections to the signing service and the TSA
-  // are set up while the registry resolves the images, not after.
-  void signer.prepare?.()
   void timestamper?.prepare?.()
   const signed = await signImages(
     config.images,

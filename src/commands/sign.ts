@@ -41,7 +41,12 @@ export interface SignOptions {
 
 export interface SignDeps {
   registry: RegistryClient
-  signer: Signer
+  /**
+   * The signer, or its promise: a job starts resolving images while the signer is still being
+   * created (the Azure modules load, an identity is set up), and each image waits for it only
+   * when it has to sign.
+   */
+  signer: Signer | Promise<Signer>
   timestamper?: Timestamper
   logger: Logger
   now: () => Date
@@ -184,10 +189,11 @@ async function signTarget(
     size: descriptor.size,
   }
   const payload = buildPayload(subject, options.userMetadata)
+  const signer = await deps.signer
   const created = await createSignatureEnvelope({
     format: options.format,
     payload,
-    signer: deps.signer,
+    signer,
     signingTime,
     ...(options.expirySeconds === undefined
       ? {}
@@ -248,10 +254,12 @@ export async function signImages(
   options: SignOptions,
   deps: SignDeps,
 ): Promise<SignedManifest[]> {
-  return deps.logger.group(
-    `Sign ${images.length} image${images.length === 1 ? '' : 's'} with ${deps.signer.description}`,
-    () => signPipelined(images, options, deps),
-  )
+  const signer = Promise.resolve(deps.signer)
+  signer.catch(() => undefined)
+  return deps.logger.group(`Sign ${images.length} image${images.length === 1 ? '' : 's'}`, () => {
+    void signer.then((s) => deps.logger.info(`signing with ${s.description}`))
+    return signPipelined(images, options, { ...deps, signer })
+  })
 }
 
 async function signPipelined(

@@ -53,6 +53,8 @@ export function createPreconnector(base: Connector, maxIdleMs = 4_000): Preconne
       }
       void entry.ready.then((socket) => {
         if (socket !== undefined && !socket.destroyed && socket.readyState === 'open') {
+          // undici refs and unrefs its sockets itself, starting from a referenced one.
+          socket.ref()
           callback(null, socket)
         } else {
           base(options, callback)
