@@ -76,7 +76,7 @@ describe('sign config', () => {
       manifestForm: 'image-manifest-legacy',
       recursive: false,
       showSummary: true,
-      concurrency: 4,
+      concurrency: 10,
     })
     expect(cfg.verify).toBeUndefined()
   })
