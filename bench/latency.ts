@@ -149,7 +149,7 @@ function timeline(requests: FrontedRequest[], t0: number): string {
     .sort((a, b) => a.start - b.start)
     .map(
       (r) =>
-        `    ${(r.start - t0).toFixed(0).padStart(5)}–${(r.end - t0).toFixed(0).padStart(5)} ms  ${r.service} ${r.method} ${r.path.replace(/sha256:[0-9a-f]{64}/g, 'sha256:…')} → ${r.status}`,
+        `    ${(r.start - t0).toFixed(0).padStart(5)}–${(r.end - t0).toFixed(0).padStart(5)} ms  ${r.service}#${r.connection} ${r.method} ${r.path.replace(/sha256:[0-9a-f]{64}/g, 'sha256:…')} → ${r.status}`,
     )
     .join('\n')
 }

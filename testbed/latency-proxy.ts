@@ -40,6 +40,8 @@ export interface FrontedRequest {
   /** Path without the query; `(not HTTP)` for bytes the server could not parse (a TLS probe). */
   path: string
   status: number | 'error'
+  /** Which of the service's connections carried it (1, 2, … in the order they were opened). */
+  connection: number
   /** Client-side interval, ms since the epoch (comparable with another process's clock). */
   start: number
   end: number
@@ -134,8 +136,19 @@ export async function startLatencyNetwork(options: LatencyNetworkOptions): Promi
       : new HttpAgent({ keepAlive: true })
     closers.push(async () => agent.destroy())
 
+    const connectionIds = new WeakMap<object, number>()
+    let connectionCount = 0
+    const connectionOf = (socket: object): number => {
+      let id = connectionIds.get(socket)
+      if (id === undefined) {
+        id = ++connectionCount
+        connectionIds.set(socket, id)
+      }
+      return id
+    }
     const forward = (req: IncomingMessage, res: ServerResponse): void => {
       const start = clock() - half
+      const connection = connectionOf(req.socket)
       const url = new URL(req.url ?? '/', 'http://front')
       countsOf(service).requests++
       const done = (status: number | 'error'): void => {
@@ -144,6 +157,7 @@ export async function startLatencyNetwork(options: LatencyNetworkOptions): Promi
           method: req.method ?? 'GET',
           path: url.pathname,
           status,
+          connection,
           start,
           end: clock() + half,
         })
@@ -184,6 +198,7 @@ export async function startLatencyNetwork(options: LatencyNetworkOptions): Promi
         method: '?',
         path: '(not HTTP)',
         status: 'error',
+        connection: connectionOf(socket),
         start: now - half,
         end: now + half,
       })

@@ -36,7 +36,10 @@ export interface DispatcherPool {
 
 export function createDispatcherPool(): DispatcherPool {
   const warm = createPreconnector(buildConnector({}))
-  const direct = new Agent({ maxHeaderSize: MAX_RESPONSE_HEADER_BYTES, connect: warm.connector })
+  const direct = new Agent({
+    maxHeaderSize: MAX_RESPONSE_HEADER_BYTES,
+    connect: warm.connector,
+  }).compose(keepAliveAfterHead)
   const proxies = new Map<string, Route>()
   return {
     preconnect(url) {
@@ -68,6 +71,22 @@ export function createDispatcherPool(): DispatcherPool {
       return route
     },
   }
+}
+
+/**
+ * undici closes the connection after every HEAD (undici#258: against servers that send a body
+ * anyway), so each manifest or blob HEAD cost a new TCP (and TLS) connection. HTTP/1.1 says a HEAD
+ * response has no body (RFC 9110 §9.3.2) and the parser honours that; registries follow it, so the
+ * connection is kept, as other clients (Go's net/http, which oras-go and notation use) do.
+ */
+function keepAliveAfterHead(dispatch: Dispatcher['dispatch']): Dispatcher['dispatch'] {
+  return (options, handler) =>
+    dispatch(
+      options.method === 'HEAD' && options.reset === undefined
+        ? { ...options, reset: false }
+        : options,
+      handler,
+    )
 }
 
 /**

@@ -163,7 +163,12 @@ async function readBounded(res: Response, maxBytes: number, what: string): Promi
       )
     }
     const { done, value } = chunk
-    if (done) break
+    if (done) {
+      // The stream ends a tick before undici frees the connection: a request sent at once would
+      // open another one.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      break
+    }
     total += value.byteLength
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined)
@@ -191,7 +196,12 @@ const DISCARD_LIMIT = 64 * 1024
  * to the pool: read if short, cancelled (the connection closed) if long or failing.
  */
 async function discardBody(res: Response): Promise<void> {
-  if (res.body === null) return
+  if (res.body === null) {
+    // A HEAD answer resolves fetch with its headers, a tick before undici frees the connection:
+    // a request sent at once would open another one.
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    return
+  }
   const declared = Number(res.headers.get('content-length') ?? NaN)
   if (Number.isFinite(declared) && declared > DISCARD_LIMIT) {
     await res.body.cancel().catch(() => undefined)
