@@ -48,6 +48,12 @@ export interface RegistryClientOptions {
   credentials?: CredentialSource
   /** Hosts (`host` or `host:port`) where plain HTTP is allowed; loopback always is. */
   insecureRegistries?: string[]
+  /**
+   * `push` for a client that will push to every repository it opens (a sign job): reads ask for
+   * the push token from the start, so one token serves the job instead of a pull token first and
+   * a pull+push one when the first write comes (default `pull`: reads ask for pull only).
+   */
+  access?: 'pull' | 'push'
   /** Shortest settle delay of the concurrent-safe tag index write (default 150 ms). */
   tagIndexSettleMs?: number
   /** Injected for tests. */
@@ -180,6 +186,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       return createRepository(session, reference, {
         logger,
         sleep,
+        pushFromStart: options.access === 'push',
         ...(options.tagIndexSettleMs === undefined ? {} : { settleMs: options.tagIndexSettleMs }),
       })
     },
@@ -189,7 +196,12 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
 function createRepository(
   session: Session,
   reference: Reference,
-  opts: { logger: Logger; sleep: (ms: number) => Promise<void>; settleMs?: number },
+  opts: {
+    logger: Logger
+    sleep: (ms: number) => Promise<void>
+    settleMs?: number
+    pushFromStart: boolean
+  },
 ): Repository {
   const { logger } = opts
   const { registry, repository } = reference
@@ -198,7 +210,7 @@ function createRepository(
   const push = [repositoryScope(repository, ['pull', 'push'])]
   const del = [repositoryScope(repository, ['delete'])]
   // After a push, reads ask for the push token too, so one cached token serves the whole flow.
-  let pushing = false
+  let pushing = opts.pushFromStart
   const readScopes = (): string[] => (pushing ? push : pull)
 
   async function url(path: string): Promise<URL> {

@@ -16,7 +16,12 @@ import { ActionError } from '../../../src/errors.js'
 import { silentLogger } from '../../../src/log.js'
 import { createTransport } from '../../../src/net/transport.js'
 import { EMPTY_CONFIG, MEDIA_TYPE } from '../../../src/notary/constants.js'
-import { createRegistryClient, type RegistryClient } from '../../../src/oci/client.js'
+import {
+  createRegistryClient,
+  type RegistryClient,
+  type RegistryClientOptions,
+} from '../../../src/oci/client.js'
+import { staticCredentials } from '../../../src/oci/credentials.js'
 import { createLocalKeySigner, type LocalKeySigner } from '../../../src/signer/local-key.js'
 import type { Signer } from '../../../src/signer/signer.js'
 import { createCodeSigningPki } from '../../../testbed/pki.js'
@@ -47,12 +52,15 @@ async function fake(options: FakeRegistryOptions = {}): Promise<FakeRegistry> {
   return f
 }
 
-function registryClient(): RegistryClient {
+function registryClient(
+  extra: Pick<RegistryClientOptions, 'access' | 'credentials'> = {},
+): RegistryClient {
   return createRegistryClient({
     transport: createTransport({ sleep: async () => {}, maxAttempts: 2 }),
     logger: silentLogger,
     tagIndexSettleMs: 0,
     sleep: async () => {},
+    ...extra,
   })
 }
 
@@ -83,6 +91,31 @@ async function pushImage(f: FakeRegistry, repository: string, tag: string): Prom
   const res = await put(`manifests/${tag}`, manifest, MEDIA_TYPE.ociManifest)
   expect(res.status).toBe(201)
   return res.headers.get('docker-content-digest') as string
+}
+
+/** Pushes a small image through a registry client (for registries that need auth). */
+async function pushWith(
+  client: RegistryClient,
+  f: FakeRegistry,
+  repository: string,
+  tag: string,
+): Promise<void> {
+  const repo = client.repository(`${f.host}/${repository}`)
+  const config = await repo.pushBlob(new TextEncoder().encode(`{"os":"linux","tag":"${tag}"}`), {
+    mediaType: 'application/vnd.oci.image.config.v1+json',
+  })
+  const layer = await repo.pushBlob(new TextEncoder().encode(`layer ${tag}`), {
+    mediaType: 'application/vnd.oci.image.layer.v1.tar',
+  })
+  const manifest = new TextEncoder().encode(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MEDIA_TYPE.ociManifest,
+      config,
+      layers: [layer],
+    }),
+  )
+  await repo.pushManifest(manifest, MEDIA_TYPE.ociManifest, { tag })
 }
 
 const options = (referrers: SignOptions['referrers'], concurrency = 4): SignOptions => ({
@@ -201,5 +234,22 @@ describe('the critical path', () => {
     expect(
       requests.filter((r) => r.method === 'POST' && path(r.url).endsWith('/uploads/')),
     ).toHaveLength(6)
+  })
+
+  it('a client for pushing asks its token server once per job, with push scope from the start', async () => {
+    const f = await fake({ auth: { kind: 'bearer', username: 'u', password: 'p' } })
+    const credentials = staticCredentials({ [f.host]: { username: 'u', password: 'p' } })
+    // The image is pushed by another client (its tokens are its own).
+    await pushWith(registryClient({ credentials }), f, 'app', 'v1')
+    const from = f.tokenRequests.length
+    await signImages(
+      [`${f.host}/app:v1`],
+      options('tag'),
+      deps(registryClient({ credentials, access: 'push' })),
+    )
+    const scopes = f.tokenRequests
+      .slice(from)
+      .map((q) => new URL(q.url, f.url).searchParams.getAll('scope').join(' '))
+    expect(scopes).toEqual(['repository:app:pull,push'])
   })
 })
