@@ -283,7 +283,7 @@ class ImageFactory {
 const signOptions = (concurrency: number): SignOptions => ({
   format: 'cose',
   manifestForm: 'image-manifest-legacy',
-  userMetadata: {},
+  userMetadata: new Map(),
   referrers: 'tag',
   recursive: false,
   concurrency,
@@ -679,7 +679,7 @@ async function main(): Promise<void> {
         const options: VerifyOptions = {
           policy: policyDocument(stores),
           trustStore,
-          userMetadata: {},
+          userMetadata: new Map(),
           maxSignatures: 100,
           concurrency: 1,
         }

@@ -16,13 +16,13 @@ import {
   loadTrustPolicy,
   loadTrustStore,
   offlineRevocationChecker,
-  parseCertificate,
   parsePayload,
   parseReference,
   parseSignConfig,
   parseSignatureManifest,
   parseTimestampToken,
   parseTstInfo,
+  parseUserMetadata,
   parseVerifyConfig,
   productionRegistry,
   productionTransport,
@@ -35,8 +35,12 @@ import {
   signatureJson,
   toDescriptor,
   verifySignature
-} from "./chunks/chunk-GFYOUSBS.js";
-import "./chunks/chunk-NQ2ETGFX.js";
+} from "./chunks/chunk-PXB7QROI.js";
+import {
+  parseCertificate
+} from "./chunks/chunk-GVFE32M3.js";
+import "./chunks/chunk-YNTFKTG7.js";
+import "./chunks/chunk-J5PFMCSY.js";
 import "./chunks/chunk-IBQZBEKA.js";
 import {
   ActionError,
@@ -181,7 +185,11 @@ var COMMON_FLAGS = {
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
-var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, ["recursive"]);
+var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, [
+  "recursive",
+  "skip-if-signed",
+  "allow-untrusted-endpoint"
+]);
 var VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, []);
 var INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, []);
 var VERIFY_SIGNATURE_FLAGS = {
@@ -206,20 +214,30 @@ signer, one of:
   --signing-key FILE|PEM --signing-certificate-chain FILE|PEM       (a local key)
   --artifact-signing-endpoint URL --artifact-signing-account NAME
   --artifact-signing-certificate-profile NAME                        (Azure Artifact Signing)
+  --azure-key-vault-key-id URL                                       (Azure Key Vault)
+Azure Key Vault options:
+  --azure-key-vault-certificate-chain FILE|PEM   CA certificates (intermediates, then the root)
+                               when the certificate's secret cannot be read or lacks the chain
 Artifact Signing options:
   --artifact-signing-api-version 2022-06-15-preview|2023-06-15-preview|2024-06-15
                                (default 2022-06-15-preview)
   --artifact-signing-timeout 60s   deadline for one signing operation, e.g. 60s (default) or 2m
-Azure identity (Artifact Signing, and ACR sign-in):
+  --allow-untrusted-endpoint   send the Azure token to an endpoint outside
+                               https://<region>.codesigning.azure.net, the Key Vault hosts and
+                               loopback
+Azure identity (Artifact Signing, Key Vault, and ACR sign-in):
 ${azureIdentityHelp("AZURE_CLIENT_ID/AZURE_TENANT_ID, or an az login for Artifact Signing")}
 options:
   --timestamp-url URL (repeat for fallbacks)   --timestamp-root-certificate FILE|PEM
   --signature-format cose|jws                  --signature-manifest image-manifest-legacy|artifact-type
   --expiry 30d                                 --user-metadata key=value (repeat)
   --referrers auto|api|tag                     --recursive
+  --skip-if-signed   do not sign an image that already has a signature that verifies under
+                     --trust-policy (without one: that this signer made)
   --registry-username U --registry-password P  --insecure-registries HOST (repeat)
   --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
-  --max-signatures N (default 100; with --trust-policy)
+  --max-signatures N   existing signatures --skip-if-signed evaluates per image (default 100);
+                       the read-back checks only the signatures this run pushed
   --concurrency N   --json (print the result as JSON)   --debug
 ${SHOW_SUMMARY_HELP}
 `;
@@ -340,15 +358,24 @@ async function signCommand(args) {
   const { values } = parse(args, SIGN_FLAGS);
   if (values.help) return void process.stdout.write(SIGN_HELP), EXIT.ok;
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { "show-summary": "false", ...values }));
-  const { signed, verification } = await runSignJob(config, runtime(values.debug === true));
+  const { signed, signer, verification } = await runSignJob(config, runtime(values.debug === true));
   if (values.json) {
-    const out = { signatures: signed, ...verification ? { verification } : {} };
+    const out = {
+      signatures: signed,
+      ...signer.artifactSigningApiVersion === void 0 ? {} : {
+        artifactSigning: {
+          apiVersion: signer.artifactSigningApiVersion,
+          ...signer.apiVersionFallbackFrom === void 0 ? {} : { fallbackFrom: signer.apiVersionFallbackFrom }
+        }
+      },
+      ...verification ? { verification } : {}
+    };
     process.stdout.write(`${JSON.stringify(out, null, 2)}
 `);
   } else {
     for (const s of signed) {
       process.stdout.write(
-        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ""}	signature ${s.signatureDigest}	via ${s.referrersMode}	${s.timestamp ? `timestamp ${s.timestamp}` : "no timestamp"}
+        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ""}	${s.skipped ? "skipped, existing signature" : "signature"} ${s.signatureDigest}	via ${s.referrersMode}	${s.timestamp ? `timestamp ${s.timestamp}` : "no timestamp"}
 `
       );
     }
@@ -437,12 +464,10 @@ async function verifySignatureCommand(args) {
     values.reference,
     subject.digest
   );
-  const metadata = {};
-  for (const kv of values["user-metadata"] ?? []) {
-    const eq = kv.indexOf("=");
-    if (eq <= 0) throw new ConfigError("INPUT_INVALID", `--user-metadata "${kv}" is not key=value`);
-    metadata[kv.slice(0, eq)] = kv.slice(eq + 1);
-  }
+  const metadata = parseUserMetadata(
+    "--user-metadata",
+    (values["user-metadata"] ?? []).join("\n")
+  );
   const outcome = await verifySignature({
     envelope,
     mediaType: detectEnvelopeMediaType(envelope),
@@ -526,7 +551,7 @@ async function main(argv) {
 `);
     return EXIT.ok;
   }
-  const run = COMMANDS[command];
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : void 0;
   if (run === void 0) {
     process.stderr.write(`oci-notary: unknown command "${command}"
 

@@ -4,16 +4,18 @@ import {
   failStep,
   maskSecrets,
   runVerifyAction
-} from "./chunks/chunk-F6OI7MQP.js";
+} from "./chunks/chunk-YYDP25EX.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-GFYOUSBS.js";
+} from "./chunks/chunk-PXB7QROI.js";
 import {
   getInput
 } from "./chunks/chunk-LHDFCURT.js";
-import "./chunks/chunk-NQ2ETGFX.js";
+import "./chunks/chunk-GVFE32M3.js";
+import "./chunks/chunk-YNTFKTG7.js";
+import "./chunks/chunk-J5PFMCSY.js";
 import "./chunks/chunk-IBQZBEKA.js";
 import "./chunks/chunk-SDPK7C2D.js";
 import "./chunks/chunk-2ZTQXNXN.js";

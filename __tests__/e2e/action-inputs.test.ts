@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { createCodeSigningPki, createTsaPki } from '../../testbed/pki.js'
 import { runAction } from '../../testbed/runner.js'
 
 const dist = (name: string): string => fileURLToPath(new URL(`../../dist/${name}`, import.meta.url))
@@ -29,7 +30,7 @@ describe('dist/index.js input errors', () => {
     ],
     [
       { images: 'r.example/app:v1', 'signing-key': 'k.pem', 'artifact-signing-account': 'acct' },
-      'not both',
+      'give only one signer',
     ],
     [
       {
@@ -58,6 +59,16 @@ describe('dist/index.js input errors', () => {
       },
       'inputs registry-username and registry-password go together',
     ],
+    [
+      {
+        // issue 11 item 10: a look-alike host would receive the Azure token
+        images: 'r.example/app:v1',
+        'artifact-signing-endpoint': 'https://eus.codesigning.azure.net.evil.com',
+        'artifact-signing-account': 'acct',
+        'artifact-signing-certificate-profile': 'profile',
+      },
+      '::error::[INPUT_INVALID] artifact-signing-endpoint "https://eus.codesigning.azure.net.evil.com" is not an endpoint of the service',
+    ],
   ])('rejects %o', async (inputs, message) => {
     const run = await runAction(dist('index.js'), inputs)
     expect(run.exitCode).toBe(1)
@@ -70,5 +81,58 @@ describe('dist/verify.js input errors', () => {
     const run = await runAction(dist('verify.js'), { images: 'r.example/app:v1' })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain('input trust-policy is required')
+  })
+})
+
+// Issue 11 item 7: each of these was accepted (or failed late, after contacting a TSA or a
+// registry, with a message naming another layer). Now each fails at load time naming the input.
+describe('dist/index.js input validation that used to pass or fail late', () => {
+  const localKey = async (): Promise<Record<string, string>> => {
+    const pki = await createCodeSigningPki({ keyKind: 'ec256' })
+    return { 'signing-key': pki.leaf.privateKeyPem, 'signing-certificate-chain': pki.chainPem }
+  }
+
+  it.each([
+    ['http://registry.local:5000', 'give the host, without a scheme'],
+    ['registry.local/path', 'give the host only, without a path'],
+    ['*.local', 'wildcards are not supported'],
+    ['registry.local:99999', 'expected host or host:port'],
+    ['not a host', 'expected host or host:port'],
+  ])('insecure-registries %j is refused', async (value, hint) => {
+    const run = await runAction(dist('index.js'), {
+      images: 'r.example/app:v1',
+      ...(await localKey()),
+      'insecure-registries': value,
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(`[INPUT_INVALID] input insecure-registries: "${value}"`)
+    expect(run.stdout).toContain(hint)
+  })
+
+  it('a huge expiry names the input and its range, not a COSE header', async () => {
+    const run = await runAction(dist('index.js'), {
+      images: 'r.example/app:v1',
+      ...(await localKey()),
+      expiry: '99999999999w',
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('[INPUT_INVALID] input expiry must be at most 9223372036s')
+    expect(run.stdout).not.toContain('COSE')
+  })
+
+  it('a TSA leaf given as timestamp-root-certificate fails before any TSA or registry call', async () => {
+    const tsa = await createTsaPki()
+    const run = await runAction(dist('index.js'), {
+      images: 'r.example/app:v1',
+      ...(await localKey()),
+      'timestamp-url': 'http://127.0.0.1:9/unused',
+      'timestamp-root-certificate': tsa.leaf.pem,
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      '[INPUT_INVALID] input timestamp-root-certificate: the certificate',
+    )
+    expect(run.stdout).toContain('is not self-signed')
+    expect(run.stdout).not.toContain('r.example')
   })
 })

@@ -374,6 +374,32 @@ describe('verify-signature usage', () => {
     expect(r.code).toBe(1)
     expect(check(r, 'payload')?.status).toBe('failed')
   })
+
+  // Issue 11 item 5: the command table was a plain object, so `constructor` ran Object().
+  it.each(['constructor', 'toString', '__proto__'])(
+    'oci-notary %s is an unknown command (exit 2), not a crash',
+    async (command) => {
+      const r = await cli([command])
+      expect(r.code).toBe(2)
+      expect(r.stderr).toContain(`unknown command "${command}"`)
+      expect(r.stderr).not.toContain('TypeError')
+    },
+  )
+
+  // Issue 11 item 5: `--user-metadata __proto__=x` used to set the prototype of a plain object
+  // and drop the requirement, so the signature verified. The vector carries no such annotation.
+  it.each(['__proto__=x', 'constructor=x'])(
+    '--user-metadata %s is a requirement like any other: exit 1 (userMetadata)',
+    async (requirement) => {
+      const r = await verify('cose_signature.sig', { 'ca:valid': 'cose_signature.leaf.pem' }, [
+        '--user-metadata',
+        requirement,
+      ])
+      expect(r.code).toBe(1)
+      expect(r.json?.verified).toBe(false)
+      expect(check(r, 'userMetadata')?.status).toBe('failed')
+    },
+  )
 })
 
 describe('notation truststore directory', () => {

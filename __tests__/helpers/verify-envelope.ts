@@ -52,7 +52,7 @@ export interface Crafted {
 }
 
 export async function craftCose(o: CraftOptions): Promise<Crafted> {
-  const payload = buildPayload(o.subject ?? SUBJECT, o.userMetadata ?? {})
+  const payload = buildPayload(o.subject ?? SUBJECT, new Map(Object.entries(o.userMetadata ?? {})))
   const protectedBytes = encodeProtectedHeader({
     algorithm: o.algorithm,
     signingTime: o.signingTime ?? new Date(Date.now() - 60_000),

@@ -7,6 +7,7 @@ import * as core from '@actions/core'
 import type { RuntimeEnv } from '../commands/deps.js'
 import { runSignJob } from '../commands/jobs.js'
 import type { SignedManifest } from '../commands/types.js'
+import type { VerifyReport } from '../commands/verify.js'
 import { ActionError } from '../errors.js'
 import { signSummaryMarkdown, type VerificationRow } from '../report/summary.js'
 import type { SignConfig } from '../config/config.js'
@@ -34,23 +35,40 @@ export function signOutputs(signed: SignedManifest[]): Record<string, string> {
         referrersMode: s.referrersMode,
         signer: s.signer,
         timestamp: s.timestamp ?? null,
+        ...(s.skipped ? { skipped: true, skipReason: s.skipped.reason } : {}),
       })),
     ),
   }
 }
 
+/**
+ * The read-back rows keyed by the signature manifest each one verified, so a summary row shows the
+ * verdict of the signature this run pushed (never another signature of the same image).
+ */
+export function readBackRows(verification: VerifyReport): Map<string, VerificationRow> {
+  const rows = verificationRows(verification)
+  const out = new Map<string, VerificationRow>()
+  verification.images.forEach((image, i) => {
+    const row = rows[i]
+    if (image.signatureDigest !== undefined && row !== undefined)
+      out.set(image.signatureDigest, row)
+  })
+  return out
+}
+
 export async function runSignAction(config: SignConfig): Promise<void> {
-  const { signed, verification, timings } = await runSignJob(config, actionRuntime())
+  const { signed, signer, verification, timings } = await runSignJob(config, actionRuntime())
   for (const [name, value] of Object.entries(signOutputs(signed))) core.setOutput(name, value)
+  core.setOutput('artifact-signing-api-version', signer.artifactSigningApiVersion ?? '')
   let rows: Map<string, VerificationRow> | undefined
   if (verification) {
     core.setOutput('verified', String(verification.verified))
     core.setOutput('verification', JSON.stringify(verification))
-    rows = new Map(verificationRows(verification).map((r) => [r.digest, r]))
+    rows = readBackRows(verification)
   }
   // The summary is written before failing, so a verification report is never lost.
   if (config.showSummary) {
-    await core.summary.addRaw(signSummaryMarkdown(signed, rows, timings)).write()
+    await core.summary.addRaw(signSummaryMarkdown(signed, rows, timings, signer)).write()
   }
   if (verification && !verification.verified) throw verificationFailure(verification)
   if (signed.length === 0) throw new ActionError('NOTHING_SIGNED', 'no image was signed')

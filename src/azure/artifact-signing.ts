@@ -4,11 +4,13 @@
  * (PS384), we poll the long-running operation, decode the PKCS#7 certificate set, order it
  * leaf → root and verify the signature with the leaf key before anything is returned.
  *
- * Two wire dialects, chosen by api-version:
+ * Two wire forms, chosen by api-version (src/azure/api-versions.ts):
  * - A `2022-06-15-preview` (Microsoft's CodeSigning SDK, the notation plugin): `POST …/sign`,
  *   flat `{operationId,status,signature,signingCertificate}`, poll `GET …/sign/{operationId}`;
- * - B `2023-06-15-preview` / C `2024-06-15` (generated SDK): `POST …:sign`, `202` +
+ * - B `2023-06-15-preview` / `2024-06-15` (generated SDK, the stable API): `POST …:sign`, `202` +
  *   `Operation-Location`, `{id,status,result:{…},errorResponse}`.
+ * A sign request refused with 401/403 before the service authenticated it (no correlation
+ * headers) is sent once more in the other form; the form that works is kept for the whole job.
  *
  * All HTTP goes through the injected {@link Transport} (which retries 429/5xx honouring Retry-After).
  */
@@ -31,22 +33,22 @@ import {
   formatDn,
   parseCertsOnlyPkcs7,
 } from './chain.js'
+import {
+  DEFAULT_API_VERSION,
+  KNOWN_API_VERSIONS,
+  dialectFor,
+  fallbackApiVersion,
+  isPreAuthenticationRefusal,
+  type Dialect,
+} from './api-versions.js'
+import { checkArtifactSigningEndpoint } from './endpoint.js'
 import { ArtifactSigningError } from './errors.js'
 import type { TokenCredentialLike } from './types.js'
 
+export { DEFAULT_API_VERSION, KNOWN_API_VERSIONS, dialectFor, type Dialect }
+
 /** OAuth scope of the data plane (the global resource, never the regional host). */
 export const ARTIFACT_SIGNING_SCOPE = 'https://codesigning.azure.net/.default'
-export const DEFAULT_API_VERSION = '2022-06-15-preview'
-/**
- * api-versions known to work. The action and the CLI accept only these (src/config/config.ts
- * rejects any other before a client is built); the warning for other well-formed versions from
- * 2022-06-15 on, in createArtifactSigningSigner, is only reachable by library callers.
- */
-export const KNOWN_API_VERSIONS = [
-  '2022-06-15-preview',
-  '2023-06-15-preview',
-  '2024-06-15',
-] as const
 export const SIGNER_ROLE = 'Artifact Signing Certificate Profile Signer'
 export const CLIENT_VERSION = 'oci-notary-action::0.1.0'
 
@@ -54,15 +56,19 @@ export const CLIENT_VERSION = 'oci-notary-action::0.1.0'
 const ACCOUNT_NAME = /^(?=.{3,24}$)[^0-9][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/
 const PROFILE_NAME = /^(?=.{5,100}$)[^0-9][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/
 const OPERATION_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/
-const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 const IN_PROGRESS = new Set(['inprogress', 'running', 'notstarted'])
+/** Between polls when the service gives no Retry-After (artifact-signing.md §3.5). */
 const DEFAULT_POLL_MS = 1000
+/**
+ * The first poll goes out this soon after the sign request, whatever Retry-After says: the
+ * service usually has the signature by then (jsign polls from 50 ms), and waiting the hinted 1 s
+ * first would put a full second on every signature's critical path. Later polls follow the
+ * Retry-After hint.
+ */
+const FIRST_POLL_MS = 100
 const MAX_POLL_MS = 30_000
 const MAX_REQUEST_TIMEOUT_MS = 30_000
-
-export type Dialect = 'A' | 'B'
 
 export interface ArtifactSigningSignerOptions {
   /** Account URI, e.g. `https://eus.codesigning.azure.net/` (input `artifact-signing-endpoint`). */
@@ -71,6 +77,11 @@ export interface ArtifactSigningSignerOptions {
   accountName: string
   /** Input `artifact-signing-certificate-profile`. */
   certificateProfile: string
+  /**
+   * Input `allow-untrusted-endpoint`: send the token to an endpoint outside
+   * `*.codesigning.azure.net` and loopback (refused otherwise).
+   */
+  allowUntrustedEndpoint?: boolean
   /** Input `artifact-signing-api-version`; default `2022-06-15-preview` (notation plugin parity). */
   apiVersion?: string
   credential: TokenCredentialLike
@@ -90,35 +101,19 @@ export interface ArtifactSigningSigner extends Signer {
   readonly algorithm: 'PS384'
   /** The endpoint without trailing slashes. */
   readonly endpoint: string
+  /** The api-version in use: the configured one, or its fallback once that one was refused. */
   readonly apiVersion: string
   readonly dialect: Dialect
+  /** The configured api-version, when the service refused it and {@link apiVersion} replaced it. */
+  readonly apiVersionFallbackFrom: string | undefined
 }
 
-/** The validated, normalised endpoint (trailing slashes stripped; https, or http on loopback). */
-export function normalizeEndpoint(endpoint: string): string {
-  const input = 'artifact-signing-endpoint'
-  let url: URL
-  try {
-    url = new URL(endpoint.trim())
-  } catch {
-    throw new ConfigError('INPUT_INVALID', `${input} "${endpoint}" is not an absolute URL`, {
-      remedy: 'use the account URI, e.g. https://eus.codesigning.azure.net',
-    })
-  }
-  const loopbackHttp = url.protocol === 'http:' && LOOPBACK.has(url.hostname)
-  if (url.protocol !== 'https:' && !loopbackHttp) {
-    throw new ConfigError('INPUT_INVALID', `${input} must use https, got "${url.protocol}"`, {
-      remedy: 'use the account URI, e.g. https://eus.codesigning.azure.net',
-    })
-  }
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    throw new ConfigError(
-      'INPUT_INVALID',
-      `${input} must be a bare URL without credentials, query or fragment`,
-      { remedy: 'use the account URI, e.g. https://eus.codesigning.azure.net' },
-    )
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+/**
+ * The validated, normalised endpoint (trailing slashes stripped; https, or http on loopback; a
+ * `*.codesigning.azure.net` or loopback host unless `allowUntrusted`): src/azure/endpoint.ts.
+ */
+export function normalizeEndpoint(endpoint: string, allowUntrusted = false): string {
+  return checkArtifactSigningEndpoint(endpoint, allowUntrusted).endpoint
 }
 
 export function validateAccountName(name: string): string {
@@ -143,18 +138,6 @@ export function validateProfileName(name: string): string {
     )
   }
   return name
-}
-
-/** Dialect A for the 2022 preview, B (`:sign`, Operation-Location) for 2023 and later. */
-export function dialectFor(apiVersion: string): Dialect {
-  if (!API_VERSION.test(apiVersion) || apiVersion < '2022-06-15') {
-    throw new ConfigError(
-      'INPUT_INVALID',
-      `artifact-signing-api-version "${apiVersion}" is not supported (use one of ${KNOWN_API_VERSIONS.join(', ')})`,
-      { remedy: `leave it unset for ${DEFAULT_API_VERSION}` },
-    )
-  }
-  return apiVersion.startsWith('2022-') ? 'A' : 'B'
 }
 
 interface OperationView {
@@ -251,12 +234,24 @@ function jsonBody(res: HttpResponse): unknown {
 export function createArtifactSigningSigner(
   options: ArtifactSigningSignerOptions,
 ): ArtifactSigningSigner {
-  const endpoint = normalizeEndpoint(options.endpoint)
+  const checked = checkArtifactSigningEndpoint(
+    options.endpoint,
+    options.allowUntrustedEndpoint === true,
+  )
+  const endpoint = checked.endpoint
   const account = validateAccountName(options.accountName)
   const profile = validateProfileName(options.certificateProfile)
-  const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION
-  const dialect = dialectFor(apiVersion)
+  const configuredVersion = options.apiVersion ?? DEFAULT_API_VERSION
+  /** The form in use; replaced (for the rest of the job) when the service refuses it pre-auth. */
+  let active: WireForm = { apiVersion: configuredVersion, dialect: dialectFor(configuredVersion) }
+  let fallbackFrom: string | undefined
   const logger = options.logger ?? silentLogger
+  if (checked.trust === 'untrusted') {
+    logger.warning(
+      `artifact-signing-endpoint ${endpoint} is not an Artifact Signing host (*.codesigning.azure.net): the Azure token is sent there because allow-untrusted-endpoint is true`,
+      { title: 'Untrusted endpoint' },
+    )
+  }
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   const signTimeoutMs = options.signTimeoutMs ?? 60_000
@@ -265,9 +260,9 @@ export function createArtifactSigningSigner(
   }
   // Only library callers get here with an unknown version: the action and the CLI accept only
   // KNOWN_API_VERSIONS (src/config/config.ts).
-  if (!(KNOWN_API_VERSIONS as readonly string[]).includes(apiVersion)) {
+  if (!(KNOWN_API_VERSIONS as readonly string[]).includes(configuredVersion)) {
     logger.warning(
-      `artifact-signing-api-version ${apiVersion} is not one this action was tested with (${KNOWN_API_VERSIONS.join(', ')}); using the ${dialect === 'A' ? '/sign' : ':sign'} dialect`,
+      `artifact-signing-api-version ${configuredVersion} is not one this action was tested with (${KNOWN_API_VERSIONS.join(', ')}); using the ${active.dialect === 'A' ? '/sign' : ':sign'} form`,
     )
   }
   const origin = new URL(endpoint).origin
@@ -275,9 +270,9 @@ export function createArtifactSigningSigner(
   const host = new URL(endpoint).host
   const where = `certificate profile "${profile}" of account "${account}" at ${endpoint}`
 
-  const signUrl = (): string =>
-    `${profilePath}${dialect === 'A' ? '/sign' : ':sign'}?api-version=${encodeURIComponent(apiVersion)}`
-  const pollUrlFor = (id: string): string => {
+  const signUrl = (form: WireForm): string =>
+    `${profilePath}${signSuffix(form)}?api-version=${encodeURIComponent(form.apiVersion)}`
+  const pollUrlFor = (form: WireForm, id: string): string => {
     if (!OPERATION_ID.test(id)) {
       throw new ArtifactSigningError(
         'SIGNER_RESPONSE_INVALID',
@@ -285,7 +280,7 @@ export function createArtifactSigningSigner(
         { remedy: 'retry, and report it to Azure support if it persists' },
       )
     }
-    return `${profilePath}/sign/${id}?api-version=${encodeURIComponent(apiVersion)}`
+    return `${profilePath}/sign/${id}?api-version=${encodeURIComponent(form.apiVersion)}`
   }
 
   const identityHint = (): string => {
@@ -335,7 +330,7 @@ export function createArtifactSigningSigner(
 
   async function send(
     what: string,
-    req: { method: 'GET' | 'POST'; url: string; body?: string },
+    req: { method: 'GET' | 'POST'; url: string; body?: string; accept?: string },
     deadline: number,
   ): Promise<HttpResponse> {
     const remaining = deadline - now()
@@ -344,7 +339,10 @@ export function createArtifactSigningSigner(
       return await options.transport.request({
         method: req.method,
         url: req.url,
-        headers: headers(token, req.body !== undefined),
+        headers: {
+          ...headers(token, req.body !== undefined),
+          ...(req.accept === undefined ? {} : { accept: req.accept }),
+        },
         ...(req.body === undefined ? {} : { body: req.body }),
         timeoutMs: Math.max(1000, Math.min(MAX_REQUEST_TIMEOUT_MS, remaining)),
         maxBytes: 1024 * 1024,
@@ -459,14 +457,15 @@ export function createArtifactSigningSigner(
     return readOperation(body)
   }
 
-  /** Dialect B: the Operation-Location header, if it stays on the endpoint's origin. */
-  function operationLocation(res: HttpResponse, id: string | undefined): string {
+  /** Form B: the Operation-Location header, if it stays on the endpoint's origin. */
+  function operationLocation(form: WireForm, res: HttpResponse, id: string | undefined): string {
     const header = res.headers.get('operation-location')
     if (header !== null) {
       try {
         const url = new URL(header, endpoint)
         if (url.origin === origin) {
-          if (!url.searchParams.has('api-version')) url.searchParams.set('api-version', apiVersion)
+          if (!url.searchParams.has('api-version'))
+            url.searchParams.set('api-version', form.apiVersion)
           return url.toString()
         }
         logger.warning(
@@ -483,12 +482,50 @@ export function createArtifactSigningSigner(
         { remedy: 'check artifact-signing-api-version matches what the service speaks' },
       )
     }
-    return pollUrlFor(id)
+    return pollUrlFor(form, id)
   }
 
-  function pollDelay(res: HttpResponse): number {
-    const hinted = retryAfterMs(res.headers, now())
-    return Math.min(MAX_POLL_MS, hinted ?? DEFAULT_POLL_MS)
+  /** Poll n (0-based): the first soon, the others after the service's Retry-After hint. */
+  function pollDelay(res: HttpResponse, n: number): number {
+    const hinted = Math.min(MAX_POLL_MS, retryAfterMs(res.headers, now()) ?? DEFAULT_POLL_MS)
+    return n === 0 ? Math.min(hinted, FIRST_POLL_MS) : hinted
+  }
+
+  /**
+   * POSTs the sign request in the active form; a 401/403 decided before authentication is sent
+   * once more in the other form (artifact-signing.md §3.7: such refusals depend on the
+   * api-version), and the form that the service accepts is kept for the rest of the job.
+   */
+  async function postSign(body: string, deadline: number): Promise<PostedSign> {
+    const form = active
+    const res = await send('sign request', { method: 'POST', url: signUrl(form), body }, deadline)
+    if (!isPreAuthenticationRefusal(res.status, res.headers) || fallbackFrom !== undefined) {
+      return { res, form }
+    }
+    const otherVersion = fallbackApiVersion(form.apiVersion)
+    const other: WireForm = { apiVersion: otherVersion, dialect: dialectFor(otherVersion) }
+    logger.warning(
+      `Artifact Signing refused api-version ${form.apiVersion} with HTTP ${res.status} before authenticating the request (no service correlation id); retrying once with api-version ${other.apiVersion} (${signSuffix(other)} form)`,
+      { title: 'Artifact Signing api-version' },
+    )
+    const retried = await send(
+      'sign request',
+      { method: 'POST', url: signUrl(other), body },
+      deadline,
+    )
+    if (retried.status === 200 || retried.status === 201 || retried.status === 202) {
+      // Concurrent signatures may race here: the first to succeed decides, the rest agree.
+      if (fallbackFrom === undefined) {
+        fallbackFrom = form.apiVersion
+        active = other
+      }
+      return { res: retried, form: other }
+    }
+    return {
+      res: retried,
+      form: other,
+      refused: { apiVersion: form.apiVersion, status: res.status },
+    }
   }
 
   async function sign(toBeSigned: Uint8Array): Promise<SignResult> {
@@ -497,19 +534,32 @@ export function createArtifactSigningSigner(
     const digest = createHash('sha384').update(toBeSigned).digest()
     const body = JSON.stringify({ signatureAlgorithm: 'PS384', digest: digest.toString('base64') })
     logger.debug(
-      `artifact signing: POST ${profilePath}${dialect === 'A' ? '/sign' : ':sign'} (api-version ${apiVersion}, SHA-384 digest ${digest.toString('hex')})`,
+      `artifact signing: POST ${profilePath}${signSuffix(active)} (api-version ${active.apiVersion}, SHA-384 digest ${digest.toString('hex')})`,
     )
-    let res = await send('sign request', { method: 'POST', url: signUrl(), body }, deadline)
+    const posted = await postSign(body, deadline)
+    const form = posted.form
+    let res = posted.res
     if (res.status !== 200 && res.status !== 201 && res.status !== 202) {
-      throw httpError('sign request', res)
+      const err = httpError('sign request', res)
+      if (posted.refused === undefined) throw err
+      throw new ArtifactSigningError(
+        err.code,
+        `${err.message}; api-version ${posted.refused.apiVersion} was refused too (HTTP ${posted.refused.status})`,
+        {
+          cause: err,
+          ...(err.remedy === undefined ? {} : { remedy: err.remedy }),
+          status: res.status,
+        },
+      )
     }
     let op = operationOf('sign request', res)
+    const answeredAtOnce = !IN_PROGRESS.has(op.status.toLowerCase())
     const firstResponse = res
     let pollUrl: string | undefined
     const opName = op.id ?? 'unknown'
     let polls = 0
     while (IN_PROGRESS.has(op.status.toLowerCase())) {
-      const wait = pollDelay(res)
+      const wait = pollDelay(res, polls)
       if (now() + wait > deadline) {
         throw new ArtifactSigningError(
           'SIGNER_DEADLINE_EXCEEDED',
@@ -523,7 +573,9 @@ export function createArtifactSigningSigner(
         )
       }
       pollUrl ??=
-        dialect === 'A' ? pollUrlFor(op.id ?? '') : operationLocation(firstResponse, op.id)
+        form.dialect === 'A'
+          ? pollUrlFor(form, op.id ?? '')
+          : operationLocation(form, firstResponse, op.id)
       await sleep(wait)
       polls += 1
       res = await send('sign status poll', { method: 'GET', url: pollUrl }, deadline)
@@ -531,16 +583,21 @@ export function createArtifactSigningSigner(
       op = operationOf('sign status poll', res)
     }
     if (op.status.toLowerCase() !== 'succeeded') {
+      const status = op.status.toLowerCase()
+      const detail = op.errorText === undefined ? '' : ` (${op.errorText})`
       throw new ArtifactSigningError(
         'SIGNER_OPERATION_FAILED',
-        `the signing operation ${opName} ended with status ${op.status}${
-          op.errorText === undefined ? '' : ` (${op.errorText})`
-        }`,
+        answeredAtOnce
+          ? `the sign request for ${where} was answered with HTTP ${res.status} and status ${op.status}${detail}: the service refused to sign`
+          : `the signing operation ${opName} ended with status ${op.status}${detail}`,
         {
+          status: res.status,
           remedy:
-            op.status.toLowerCase() === 'timedout'
+            status === 'timedout'
               ? 'the service timed out; retry later'
-              : `retry; if it keeps failing, check the state of ${where} in the Azure portal`,
+              : status === 'failed'
+                ? `the service accepted the request but would not sign with ${where}: in the Azure portal, check that the Artifact Signing account is active and that the certificate profile's identity validation is Completed (not pending, expired or revoked) and the profile is active; retry once that is so`
+                : `retry; if it keeps failing, check the state of ${where} in the Azure portal`,
         },
       )
     }
@@ -558,6 +615,34 @@ export function createArtifactSigningSigner(
     checkSignedBy(chain.leaf, toBeSigned, signature)
     logChain(chain.leaf, chain.root, chain.der.length, now() - started, polls)
     return { signature, certificateChain: chain.der }
+  }
+
+  /**
+   * The chain the profile signs with now, without signing anything (`GET …/sign/certchain`, a
+   * raw DER PKCS#7, artifact-signing.md §3.6), for skip-if-signed's identity match. The chain can
+   * rotate between this call and a sign call; a signature always carries the chain of its own
+   * sign result.
+   */
+  async function currentChain(): Promise<Uint8Array[]> {
+    const deadline = now() + signTimeoutMs
+    const url = `${profilePath}/sign/certchain?api-version=${encodeURIComponent(active.apiVersion)}`
+    const res = await send(
+      'certificate chain request',
+      {
+        method: 'GET',
+        url,
+        accept: 'application/pkcs7-mime, application/x-x509-ca-cert, application/json',
+      },
+      deadline,
+    )
+    if (res.status !== 200) throw httpError('certificate chain request', res)
+    const pkcs7 = parseCertsOnlyPkcs7(res.body)
+    const chain = buildChain({
+      certificates: pkcs7.certificates,
+      toBeSigned: new Uint8Array(),
+      signature: new Uint8Array(),
+    })
+    return chain.der
   }
 
   function logChain(
@@ -585,13 +670,39 @@ export function createArtifactSigningSigner(
     algorithm: 'PS384',
     description: `artifact signing ${host}/${account}/${profile}`,
     endpoint,
-    apiVersion,
-    dialect,
+    get apiVersion() {
+      return active.apiVersion
+    },
+    get dialect() {
+      return active.dialect
+    },
+    get apiVersionFallbackFrom() {
+      return fallbackFrom
+    },
     sign,
     async prepare() {
       // The job's first signature then waits for neither the Entra token nor a TLS handshake.
       options.transport.preconnect?.(endpoint)
       await accessToken().catch(() => undefined)
     },
+    currentChain,
   }
+}
+
+/** One api-version with its wire form. */
+interface WireForm {
+  apiVersion: string
+  dialect: Dialect
+}
+
+interface PostedSign {
+  res: HttpResponse
+  /** The form of `res`. */
+  form: WireForm
+  /** Set when `res` answers the retry after the configured form was refused pre-auth. */
+  refused?: { apiVersion: string; status: number }
+}
+
+function signSuffix(form: WireForm): string {
+  return form.dialect === 'A' ? '/sign' : ':sign'
 }

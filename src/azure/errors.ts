@@ -90,3 +90,45 @@ export class AcrError extends ActionError<AcrCode> {
     if (options?.status !== undefined) this.status = options.status
   }
 }
+
+export type KeyVaultCode =
+  /** 401 after a token was sent: wrong tenant, audience or an expired token. */
+  | 'KEY_VAULT_UNAUTHORIZED'
+  /** The vault's 401 challenge is missing or names a resource the vault host does not belong to. */
+  | 'KEY_VAULT_CHALLENGE_INVALID'
+  /** 403: a missing role / access-policy permission, or the vault firewall. */
+  | 'KEY_VAULT_FORBIDDEN'
+  /** 404: no such key, certificate or secret (or version). */
+  | 'KEY_VAULT_NOT_FOUND'
+  /** 400: the vault rejected the request (e.g. an algorithm the key cannot do). */
+  | 'KEY_VAULT_BAD_REQUEST'
+  /** 429 after the transport's retries. */
+  | 'KEY_VAULT_THROTTLED'
+  /** 5xx after retries, or another unexpected status. */
+  | 'KEY_VAULT_SERVICE_ERROR'
+  /** The vault cannot be reached. */
+  | 'KEY_VAULT_NETWORK'
+  /** A response that does not follow the Key Vault REST format. */
+  | 'KEY_VAULT_RESPONSE_INVALID'
+  /** The certificate material in the vault (secret or certificate) cannot be used. */
+  | 'KEY_VAULT_CERTIFICATE_INVALID'
+  /** The key the certificate belongs to is not the key named by azure-key-vault-key-id. */
+  | 'KEY_VAULT_KEY_MISMATCH'
+  /** The vault's signature does not verify with the leaf certificate's key. */
+  | 'KEY_VAULT_SIGNATURE_MISMATCH'
+  /** Getting the Entra token for the vault failed. */
+  | 'KEY_VAULT_TOKEN'
+
+/** An Azure Key Vault failure; `remedy` says what to change (role, permission, input). */
+export class KeyVaultError extends ActionError<KeyVaultCode> {
+  readonly status?: number
+
+  constructor(
+    code: KeyVaultCode,
+    message: string,
+    options?: { cause?: unknown; remedy?: string; status?: number },
+  ) {
+    super(code, message, options)
+    if (options?.status !== undefined) this.status = options.status
+  }
+}

@@ -44,7 +44,11 @@ export const COMMON_FLAGS: Options = {
   help: { type: 'boolean', short: 'h' },
 }
 
-export const SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, ['recursive'])
+export const SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, [
+  'recursive',
+  'skip-if-signed',
+  'allow-untrusted-endpoint',
+])
 export const VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, [])
 export const INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, [])
 export const VERIFY_SIGNATURE_FLAGS: Options = {
@@ -74,20 +78,30 @@ signer, one of:
   --signing-key FILE|PEM --signing-certificate-chain FILE|PEM       (a local key)
   --artifact-signing-endpoint URL --artifact-signing-account NAME
   --artifact-signing-certificate-profile NAME                        (Azure Artifact Signing)
+  --azure-key-vault-key-id URL                                       (Azure Key Vault)
+Azure Key Vault options:
+  --azure-key-vault-certificate-chain FILE|PEM   CA certificates (intermediates, then the root)
+                               when the certificate's secret cannot be read or lacks the chain
 Artifact Signing options:
   --artifact-signing-api-version 2022-06-15-preview|2023-06-15-preview|2024-06-15
                                (default 2022-06-15-preview)
   --artifact-signing-timeout 60s   deadline for one signing operation, e.g. 60s (default) or 2m
-Azure identity (Artifact Signing, and ACR sign-in):
+  --allow-untrusted-endpoint   send the Azure token to an endpoint outside
+                               https://<region>.codesigning.azure.net, the Key Vault hosts and
+                               loopback
+Azure identity (Artifact Signing, Key Vault, and ACR sign-in):
 ${azureIdentityHelp('AZURE_CLIENT_ID/AZURE_TENANT_ID, or an az login for Artifact Signing')}
 options:
   --timestamp-url URL (repeat for fallbacks)   --timestamp-root-certificate FILE|PEM
   --signature-format cose|jws                  --signature-manifest image-manifest-legacy|artifact-type
   --expiry 30d                                 --user-metadata key=value (repeat)
   --referrers auto|api|tag                     --recursive
+  --skip-if-signed   do not sign an image that already has a signature that verifies under
+                     --trust-policy (without one: that this signer made)
   --registry-username U --registry-password P  --insecure-registries HOST (repeat)
   --trust-policy FILE|TEXT --trust-store DIR|TEXT   (read back and verify after signing)
-  --max-signatures N (default 100; with --trust-policy)
+  --max-signatures N   existing signatures --skip-if-signed evaluates per image (default 100);
+                       the read-back checks only the signatures this run pushed
   --concurrency N   --json (print the result as JSON)   --debug
 ${SHOW_SUMMARY_HELP}
 `

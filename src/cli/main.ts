@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util'
 import {
   azureConfig,
   parseSignConfig,
+  parseUserMetadata,
   parseVerifyConfig,
   registryConfig,
 } from '../config/config.js'
@@ -117,14 +118,27 @@ async function signCommand(args: string[]): Promise<number> {
   const { values } = parse(args, SIGN_FLAGS)
   if (values.help) return (void process.stdout.write(SIGN_HELP), EXIT.ok)
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { 'show-summary': 'false', ...values }))
-  const { signed, verification } = await runSignJob(config, runtime(values.debug === true))
+  const { signed, signer, verification } = await runSignJob(config, runtime(values.debug === true))
   if (values.json) {
-    const out = { signatures: signed, ...(verification ? { verification } : {}) }
+    const out = {
+      signatures: signed,
+      ...(signer.artifactSigningApiVersion === undefined
+        ? {}
+        : {
+            artifactSigning: {
+              apiVersion: signer.artifactSigningApiVersion,
+              ...(signer.apiVersionFallbackFrom === undefined
+                ? {}
+                : { fallbackFrom: signer.apiVersionFallbackFrom }),
+            },
+          }),
+      ...(verification ? { verification } : {}),
+    }
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
   } else {
     for (const s of signed) {
       process.stdout.write(
-        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ''}\tsignature ${s.signatureDigest}\tvia ${s.referrersMode}\t${s.timestamp ? `timestamp ${s.timestamp}` : 'no timestamp'}\n`,
+        `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ''}\t${s.skipped ? 'skipped, existing signature' : 'signature'} ${s.signatureDigest}\tvia ${s.referrersMode}\t${s.timestamp ? `timestamp ${s.timestamp}` : 'no timestamp'}\n`,
       )
     }
     for (const image of verification?.images ?? []) process.stdout.write(image.text ?? '')
@@ -215,12 +229,11 @@ async function verifySignatureCommand(args: string[]): Promise<number> {
     values.reference as string | undefined,
     subject.digest,
   )
-  const metadata: Record<string, string> = {}
-  for (const kv of (values['user-metadata'] as string[] | undefined) ?? []) {
-    const eq = kv.indexOf('=')
-    if (eq <= 0) throw new ConfigError('INPUT_INVALID', `--user-metadata "${kv}" is not key=value`)
-    metadata[kv.slice(0, eq)] = kv.slice(eq + 1)
-  }
+  // The same rule as the action input: one key=value per flag, commas stay in the value.
+  const metadata = parseUserMetadata(
+    '--user-metadata',
+    ((values['user-metadata'] as string[] | undefined) ?? []).join('\n'),
+  )
   const outcome = await verifySignature({
     envelope,
     mediaType: detectEnvelopeMediaType(envelope),
@@ -308,7 +321,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`)
     return EXIT.ok
   }
-  const run = COMMANDS[command]
+  // Own properties only: `oci-notary constructor` is an unknown command, not Object's constructor.
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   if (run === undefined) {
     process.stderr.write(`oci-notary: unknown command "${command}"\n\n${HELP}`)
     return EXIT.usage

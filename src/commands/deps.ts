@@ -1,8 +1,8 @@
 /**
  * Builds the real collaborators from a parsed config: one transport, one registry client (explicit
  * credentials, then ACR through the Azure identity, then the docker config), the signer (Artifact
- * Signing or a local key), the timestamper and the verification inputs. Shared by the actions and
- * the CLI; the only module that decides which concrete implementation runs.
+ * Signing, Azure Key Vault or a local key), the timestamper and the verification inputs. Shared by
+ * the actions and the CLI; the only module that decides which concrete implementation runs.
  */
 import type { AzureCredential } from '../azure/credential.js'
 import type { AzureConfig, RegistryConfig, SignerConfig, VerifyConfig } from '../config/config.js'
@@ -22,6 +22,7 @@ import { loadPemInput } from '../signer/load-local.js'
 import { createLocalKeySigner } from '../signer/local-key.js'
 import type { Signer } from '../signer/signer.js'
 import { createTimestamper } from '../timestamp/client.js'
+import { checkTimestampRoots } from '../timestamp/roots.js'
 import type { Timestamper } from '../timestamp/types.js'
 import { loadTrustPolicy } from '../verify/load-policy.js'
 import type { TrustPolicyDocument } from '../verify/policy.js'
@@ -169,12 +170,31 @@ export async function productionSigner(
       names: { key: 'signing-key', chain: 'signing-certificate-chain' },
     })
   }
+  if (signer.kind === 'key-vault') {
+    const chainPem =
+      signer.certificateChain === undefined
+        ? undefined
+        : await loadPemInput(signer.certificateChain, 'azure-key-vault-certificate-chain')
+    // Loaded on first use, like Artifact Signing: local-key and verify-only runs never load it.
+    const { createKeyVaultSigner } = await import('../azure/key-vault-signer.js')
+    return createKeyVaultSigner({
+      keyId: signer.keyId,
+      ...(chainPem === undefined ? {} : { certificateChainPem: chainPem }),
+      allowUntrustedEndpoint: signer.allowUntrustedEndpoint,
+      credential: await credential(),
+      transport,
+      logger: runtime.logger,
+      mask: runtime.mask,
+      now,
+    })
+  }
   const correlation = runtime.env.GITHUB_RUN_ID
     ? `${runtime.env.GITHUB_RUN_ID}-${runtime.env.GITHUB_RUN_ATTEMPT ?? '1'}`
     : undefined
   const { createArtifactSigningSigner } = await import('../azure/artifact-signing.js')
   return createArtifactSigningSigner({
     endpoint: signer.endpoint,
+    allowUntrustedEndpoint: signer.allowUntrustedEndpoint,
     accountName: signer.account,
     certificateProfile: signer.certificateProfile,
     apiVersion: signer.apiVersion,
@@ -186,19 +206,27 @@ export async function productionSigner(
   })
 }
 
+/** timestamp-root-certificate as DER certificates (none when not given). */
+export async function loadTimestampRoots(
+  timestamp: { rootCertificate?: string } | undefined,
+): Promise<Uint8Array[]> {
+  if (timestamp?.rootCertificate === undefined) return []
+  const roots = pemToCertificates(
+    await loadPemInput(timestamp.rootCertificate, 'timestamp-root-certificate'),
+    'timestamp-root-certificate',
+  )
+  checkTimestampRoots(roots, 'timestamp-root-certificate')
+  return roots
+}
+
 export async function productionTimestamper(
   timestamp: { urls: string[]; rootCertificate?: string } | undefined,
   transport: Transport,
   runtime: RuntimeEnv,
 ): Promise<Timestamper | undefined> {
   if (timestamp === undefined) return undefined
-  let roots: Uint8Array[] = []
-  if (timestamp.rootCertificate !== undefined) {
-    roots = pemToCertificates(
-      await loadPemInput(timestamp.rootCertificate, 'timestamp-root-certificate'),
-      'timestamp-root-certificate',
-    )
-  } else {
+  const roots = await loadTimestampRoots(timestamp)
+  if (roots.length === 0) {
     runtime.logger.info(
       "no timestamp-root-certificate given: each token is checked (signature, TSA certificate, imprint, nonce, time) but its chain is not anchored at signing; verification anchors it in the policy's tsa trust store",
     )

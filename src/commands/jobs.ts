@@ -2,11 +2,18 @@
  * The two jobs the product runs, from a parsed config to results, shared by the actions and the
  * CLI (which differ only in how they read the config and present the results).
  */
-import type { SignConfig, VerifyConfig, VerifyOnlyConfig } from '../config/config.js'
+import {
+  DEFAULT_MAX_SIGNATURES,
+  type SignConfig,
+  type VerifyConfig,
+  type VerifyOnlyConfig,
+} from '../config/config.js'
 import type { RegistryClient } from '../oci/client.js'
+import type { Signer } from '../signer/signer.js'
 import {
   SIGNING_AGENT,
   lazyAzureCredential,
+  loadTimestampRoots,
   loadVerification,
   productionRegistry,
   productionSigner,
@@ -17,12 +24,25 @@ import {
   type RuntimeEnv,
 } from './deps.js'
 import { signImages } from './sign.js'
-import type { SignedManifest } from './types.js'
-import { verifyImages, type VerifyReport } from './verify.js'
+import { checkReadBackPossible } from './sign-preflight.js'
+import { createExistingSignatureCheck } from './skip-if-signed.js'
+import type { SignedManifest, SignerReport } from './types.js'
+import {
+  verifyImages,
+  verifyPushedSignatures,
+  type VerifyDeps,
+  type VerifyOptions,
+  type VerifyReport,
+} from './verify.js'
 
 export interface SignJobResult {
   signed: SignedManifest[]
-  /** Present when a trust policy was given: every signed manifest read back and verified. */
+  signer: SignerReport
+  /**
+   * Present when a trust policy was given: every signature this run pushed, read back from the
+   * registry by digest and verified (one image report per signature). An image skipped by
+   * skip-if-signed has none: its existing signature was verified under this policy when skipped.
+   */
   verification?: VerifyReport
   /** Milliseconds per phase. */
   timings: Record<string, number>
@@ -61,8 +81,31 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
   const verification = config.verify
     ? await loadVerification(config.verify, transport, runtime)
     : undefined
+  // …and a policy or store that cannot verify these images (a store name typo) fails here too.
+  if (verification) checkReadBackPossible(config.images, verification)
   const timestamper = await productionTimestamper(config.timestamp, transport, runtime)
   void timestamper?.prepare?.()
+  const existingSignature = config.skipIfSigned
+    ? createExistingSignatureCheck({
+        criteria: verification
+          ? {
+              kind: 'policy',
+              policy: verification.policy,
+              trustStore: verification.trustStore,
+              revocation: verification.revocation,
+            }
+          : {
+              kind: 'signer',
+              // Comparing with the signer's chain needs the signer itself.
+              signer: await signer,
+              tsaRoots: await loadTimestampRoots(config.timestamp),
+            },
+        userMetadata: config.userMetadata,
+        maxSignatures: config.verify?.maxSignatures ?? DEFAULT_MAX_SIGNATURES,
+        logger: runtime.logger,
+        now: () => new Date(),
+      })
+    : undefined
   const signed = await signImages(
     config.images,
     {
@@ -81,15 +124,15 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
       logger: runtime.logger,
       now: () => new Date(),
       signingAgent: SIGNING_AGENT,
+      ...(existingSignature ? { existingSignature } : {}),
     },
   )
   const timings: Record<string, number> = { sign: Date.now() - started }
-  if (!config.verify || !verification) return { signed, timings }
+  const signerReport = reportOf(await signer)
+  if (!config.verify || !verification) return { signed, signer: signerReport, timings }
   const verifyStarted = Date.now()
-  // Each signed manifest is verified by digest, as read back from the registry.
-  const images = [...new Set(signed.map((s) => `${s.repository}@${s.digest}`))]
-  const report = await verifyWith(
-    images,
+  const report = await readBack(
+    signed.filter((s) => !s.skipped),
     config.verify,
     config.concurrency,
     verification,
@@ -97,7 +140,50 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
     runtime,
   )
   timings.verify = Date.now() - verifyStarted
-  return { signed, verification: report, timings }
+  return { signed, signer: signerReport, verification: report, timings }
+}
+
+function reportOf(signer: Signer): SignerReport {
+  const report: SignerReport = { description: signer.description }
+  if (isArtifactSigningSigner(signer)) {
+    report.artifactSigningApiVersion = signer.apiVersion
+    if (signer.apiVersionFallbackFrom !== undefined)
+      report.apiVersionFallbackFrom = signer.apiVersionFallbackFrom
+  }
+  return report
+}
+
+/** Structural, so the Azure module stays lazily loaded. */
+function isArtifactSigningSigner(
+  signer: Signer,
+): signer is Signer & { apiVersion: string; apiVersionFallbackFrom: string | undefined } {
+  return (
+    'apiVersionFallbackFrom' in signer &&
+    typeof (signer as { apiVersion?: unknown }).apiVersion === 'string'
+  )
+}
+
+/**
+ * Reads back every signature this run pushed, by its digest, and verifies that one (not any
+ * signature of the image: an older valid one must not vouch for a broken new one).
+ */
+function readBack(
+  signed: SignedManifest[],
+  verify: VerifyConfig,
+  concurrency: number,
+  verification: LoadedVerification,
+  registry: RegistryClient,
+  runtime: RuntimeEnv,
+): Promise<VerifyReport> {
+  return verifyPushedSignatures(
+    signed.map((s) => ({
+      repository: s.repository,
+      subject: { mediaType: s.mediaType, digest: s.digest, size: s.size },
+      signatureDigest: s.signatureDigest,
+    })),
+    verifyOptions(verify, concurrency, verification),
+    verifyDeps(verification, registry, runtime),
+  )
 }
 
 /** Verifies every image against the trust policy and store. */
@@ -127,18 +213,34 @@ function verifyWith(
 ): Promise<VerifyReport> {
   return verifyImages(
     images,
-    {
-      policy: verification.policy,
-      trustStore: verification.trustStore,
-      userMetadata: verify.userMetadata,
-      maxSignatures: verify.maxSignatures,
-      concurrency,
-    },
-    {
-      registry,
-      revocation: verification.revocation,
-      logger: runtime.logger,
-      now: () => new Date(),
-    },
+    verifyOptions(verify, concurrency, verification),
+    verifyDeps(verification, registry, runtime),
   )
+}
+
+function verifyOptions(
+  verify: VerifyConfig,
+  concurrency: number,
+  verification: LoadedVerification,
+): VerifyOptions {
+  return {
+    policy: verification.policy,
+    trustStore: verification.trustStore,
+    userMetadata: verify.userMetadata,
+    maxSignatures: verify.maxSignatures,
+    concurrency,
+  }
+}
+
+function verifyDeps(
+  verification: LoadedVerification,
+  registry: RegistryClient,
+  runtime: RuntimeEnv,
+): VerifyDeps {
+  return {
+    registry,
+    revocation: verification.revocation,
+    logger: runtime.logger,
+    now: () => new Date(),
+  }
 }

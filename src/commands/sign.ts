@@ -27,13 +27,14 @@ import type { Signer } from '../signer/signer.js'
 import { parseTimestampToken, parseTstInfo } from '../timestamp/token.js'
 import type { Timestamper } from '../timestamp/types.js'
 import { createLimiter, type Limiter } from './pool.js'
+import type { ExistingSignature, ExistingSignatureCheck } from './skip-if-signed.js'
 import type { SignedManifest } from './types.js'
 
 export interface SignOptions {
   format: 'cose' | 'jws'
   manifestForm: SignatureManifestForm
   expirySeconds?: number
-  userMetadata: Record<string, string>
+  userMetadata: ReadonlyMap<string, string>
   referrers: ReferrersMode
   recursive: boolean
   concurrency: number
@@ -51,6 +52,8 @@ export interface SignDeps {
   logger: Logger
   now: () => Date
   signingAgent: string
+  /** skip-if-signed: finds an existing signature that makes signing this target unnecessary. */
+  existingSignature?: ExistingSignatureCheck
 }
 
 export class SignCommandError extends ActionError<'SIGN_FAILED' | 'SIGN_TARGET_INVALID'> {}
@@ -177,10 +180,6 @@ async function signTarget(
   configBlobs: ConfigBlobs,
 ): Promise<SignedManifest> {
   const { repository, descriptor } = target
-  // Reads that the pushes below need, made while the envelope is signed and timestamped.
-  const referrersReady = repository.prepareReferrers(options.referrers)
-  referrersReady.catch(() => undefined)
-  const configBlob = checkConfigBlob(repository, configBlobs)
   const label = `${repository.name}@${descriptor.digest}${target.platform ? ` (${target.platform})` : ''}`
   const signingTime = deps.now()
   const subject: Descriptor = {
@@ -188,12 +187,19 @@ async function signTarget(
     digest: descriptor.digest,
     size: descriptor.size,
   }
+  if (deps.existingSignature !== undefined) {
+    const existing = await deps.existingSignature(repository, subject)
+    if (existing !== undefined) return skippedManifest(target, existing)
+  }
+  // Reads that the pushes below need, made while the envelope is signed and timestamped.
+  const referrersReady = repository.prepareReferrers(options.referrers)
+  referrersReady.catch(() => undefined)
+  const configBlob = checkConfigBlob(repository, configBlobs)
   const payload = buildPayload(subject, options.userMetadata)
-  const signer = await deps.signer
   const created = await createSignatureEnvelope({
     format: options.format,
     payload,
-    signer,
+    signer: await deps.signer,
     signingTime,
     ...(options.expirySeconds === undefined
       ? {}
@@ -201,6 +207,14 @@ async function signTarget(
     signingAgent: deps.signingAgent,
     ...(deps.timestamper === undefined ? {} : { timestamper: deps.timestamper }),
   })
+  // What the result row needs from the envelope is read before the first write, so nothing that
+  // can fail without the registry fails after a push.
+  const leaf = created.certificateChain[0]
+  if (leaf === undefined)
+    throw new SignCommandError('SIGN_FAILED', `${label}: the envelope has no certificate`)
+  const signer = subjectOf(leaf)
+  const timestamp =
+    created.timestampToken === undefined ? undefined : genTimeOf(created.timestampToken)
   // The last check that needs no write: with `referrers: api`, the registry must have the API.
   await referrersReady
   // The envelope is new (its signature and signing time are), so no HEAD asks whether it exists.
@@ -221,11 +235,6 @@ async function signTarget(
   )
   for (const warning of pushed.warnings)
     deps.logger.warning(`${label}: ${warning}`, { title: 'Referrers' })
-  const leaf = created.certificateChain[0]
-  if (leaf === undefined)
-    throw new SignCommandError('SIGN_FAILED', `${label}: the envelope has no certificate`)
-  const timestamp =
-    created.timestampToken === undefined ? undefined : genTimeOf(created.timestampToken)
   deps.logger.info(
     `${label}: signed; signature manifest ${pushed.descriptor.digest} recorded via ${pushed.via === 'api' ? 'the Referrers API' : `the referrers tag index`}${timestamp ? `, timestamped ${timestamp}` : ''}`,
   )
@@ -237,11 +246,31 @@ async function signTarget(
     size: descriptor.size,
     signatureDigest: pushed.descriptor.digest,
     referrersMode: pushed.via,
-    signer: subjectOf(leaf),
+    signer,
     ...(timestamp === undefined ? {} : { timestamp }),
     ...(target.platform === undefined ? {} : { platform: target.platform }),
     ...(target.parentDigest === undefined ? {} : { parentDigest: target.parentDigest }),
     envelopeMediaType: created.mediaType,
+  }
+}
+
+/** The result row of a target skip-if-signed did not sign: the existing signature's facts. */
+function skippedManifest(target: Target, existing: ExistingSignature): SignedManifest {
+  const { repository, descriptor } = target
+  return {
+    reference: target.reference,
+    repository: repository.name,
+    digest: descriptor.digest,
+    mediaType: descriptor.mediaType,
+    size: descriptor.size,
+    signatureDigest: existing.signatureDigest,
+    referrersMode: existing.referrersMode,
+    signer: existing.signer,
+    ...(existing.timestamp === undefined ? {} : { timestamp: existing.timestamp }),
+    ...(target.platform === undefined ? {} : { platform: target.platform }),
+    ...(target.parentDigest === undefined ? {} : { parentDigest: target.parentDigest }),
+    envelopeMediaType: existing.envelopeMediaType,
+    skipped: { reason: existing.reason },
   }
 }
 

@@ -21,4 +21,19 @@ export interface SignedManifest {
   parentDigest?: string
   /** Envelope media type. */
   envelopeMediaType: string
+  /**
+   * Set when skip-if-signed found an existing signature that counts: nothing was pushed, and
+   * `signatureDigest` (and signer, timestamp) are the existing signature's.
+   */
+  skipped?: { reason: string }
+}
+
+/** What a job's signer reports about itself (outputs and summary). */
+export interface SignerReport {
+  /** e.g. "artifact signing eus.codesigning.azure.net/acct/profile"; never secret. */
+  description: string
+  /** Artifact Signing only: the api-version the signatures were made with. */
+  artifactSigningApiVersion?: string
+  /** Artifact Signing only: the configured api-version, when it was refused and replaced. */
+  apiVersionFallbackFrom?: string
 }

@@ -9,7 +9,7 @@ import { ActionError, formatCauseChain } from '../errors.js'
 import type { Logger } from '../log.js'
 import { MEDIA_TYPE } from '../notary/constants.js'
 import { parseSignatureManifest } from '../notary/manifest.js'
-import type { RegistryClient } from '../oci/client.js'
+import type { RegistryClient, Repository } from '../oci/client.js'
 import type { Descriptor } from '../oci/descriptor.js'
 import { LIMITS } from '../oci/manifest.js'
 import { parseReference } from '../oci/reference.js'
@@ -32,7 +32,7 @@ import { mapBounded } from './pool.js'
 export interface VerifyOptions {
   policy: TrustPolicyDocument
   trustStore: TrustStore
-  userMetadata: Record<string, string>
+  userMetadata: ReadonlyMap<string, string>
   maxSignatures: number
   concurrency: number
 }
@@ -78,6 +78,11 @@ export interface ImageReport {
   error?: string
   /** The human-readable report (notation-style), for logs and the CLI. */
   text?: string
+  /**
+   * Set by the sign job's read-back: the signature manifest this run pushed, the only one checked
+   * (an older signature of the image does not count).
+   */
+  signatureDigest?: string
 }
 
 export interface VerifyReport {
@@ -192,40 +197,68 @@ async function verifyOne(
       signatures: tried,
       ...(limitExceeded ? { limitExceeded } : {}),
     })
-    report.verified = artifact.verdict !== 'failed'
     report.signatures = tried.map((t) => signatureJson(t.digest, t.outcome))
     if (artifact.error) report.error = `[${artifact.error.code}] ${artifact.error.message}`
     report.text = renderReportText(artifact)
+    // The verdict goes in last: anything above that throws leaves the image not verified.
+    report.verified = artifact.verdict !== 'failed'
   } catch (err) {
+    report.verified = false
     report.error = formatCauseChain(err).join('; ')
   }
   return report
 }
 
-async function verifyCandidate(
+/** A signature manifest's envelope, fetched with size caps and digest checks. */
+export interface FetchedSignature {
+  /** The envelope media type (the manifest's layer). */
+  mediaType: string
+  envelope: Uint8Array
+}
+
+/**
+ * Fetches one signature (a listed descriptor, or a digest: the sign job's read-back): its
+ * manifest (capped; by digest, the bytes are checked against it), a subject check (a manifest that names
+ * another subject is an integrity failure, whatever listed it), then its envelope blob (capped).
+ * Calls `onMediaType` as soon as the layer media type is known, for reports of failed fetches.
+ */
+export async function fetchSignature(
   repository: ReturnType<RegistryClient['repository']>,
-  candidate: Descriptor,
+  candidate: Descriptor | string,
+  subject: Descriptor,
+  onMediaType: (mediaType: string) => void = () => {},
+): Promise<FetchedSignature> {
+  const fetched = await repository.fetchManifest(candidate, { maxBytes: LIMITS.manifestBytes })
+  const manifest = parseSignatureManifest(fetched.bytes, fetched.descriptor.mediaType)
+  const mediaType = manifest.envelope.mediaType
+  onMediaType(mediaType)
+  if (manifest.subject !== undefined && manifest.subject.digest !== subject.digest) {
+    throw new VerificationError(
+      'INTEGRITY',
+      `signature manifest ${typeof candidate === 'string' ? candidate : candidate.digest} has subject ${manifest.subject.digest}, not ${subject.digest}`,
+    )
+  }
+  const envelope = await repository.fetchBlob(manifest.envelope, {
+    maxBytes: LIMITS.envelopeBytes,
+  })
+  return { mediaType, envelope }
+}
+
+/** Fetches one signature manifest and its envelope, and verifies it. */
+async function verifyCandidate(
+  repository: Repository,
+  candidate: Descriptor | string,
   subject: Descriptor,
   statement: TrustPolicyStatement,
   options: VerifyOptions,
   deps: VerifyDeps,
 ): Promise<ArtifactSignature> {
   let mediaType = 'unknown'
+  const digest = typeof candidate === 'string' ? candidate : candidate.digest
   try {
-    const fetched = await repository.fetchManifest(candidate, { maxBytes: LIMITS.manifestBytes })
-    const manifest = parseSignatureManifest(fetched.bytes, fetched.descriptor.mediaType)
-    mediaType = manifest.envelope.mediaType
-    if (manifest.subject !== undefined && manifest.subject.digest !== subject.digest) {
-      throw new VerificationError(
-        'INTEGRITY',
-        `signature manifest ${candidate.digest} has subject ${manifest.subject.digest}, not ${subject.digest}`,
-      )
-    }
-    const envelope = await repository.fetchBlob(manifest.envelope, {
-      maxBytes: LIMITS.envelopeBytes,
-    })
+    const fetched = await fetchSignature(repository, candidate, subject, (m) => (mediaType = m))
     const outcome = await verifySignature({
-      envelope,
+      envelope: fetched.envelope,
       mediaType,
       subject,
       statement,
@@ -235,10 +268,25 @@ async function verifyCandidate(
       revocation: deps.revocation,
       logger: deps.logger,
     })
-    return { digest: candidate.digest, mediaType, outcome }
+    return { digest, mediaType, outcome }
   } catch (err) {
-    return { digest: candidate.digest, mediaType, outcome: failedAttempt(err, statement) }
+    return { digest, mediaType, outcome: failedAttempt(err, statement) }
   }
+}
+
+function logImageReport(image: string, r: ImageReport, logger: Logger): void {
+  if (r.text) logger.info(r.text.trimEnd())
+  logger.info(
+    r.verified
+      ? `${image}: verified${r.policy ? ` (policy "${r.policy}", ${r.level})` : ''}`
+      : `${image}: NOT verified: ${
+          r.error ??
+          r.signatures
+            .map((s) => s.error)
+            .filter(Boolean)
+            .join(' | ')
+        }`,
+  )
 }
 
 export async function verifyImages(
@@ -249,20 +297,91 @@ export async function verifyImages(
   const reports = await mapBounded(images, options.concurrency, (image) =>
     deps.logger.group(`Verify ${image}`, async () => {
       const r = await verifyOne(image, options, deps)
-      if (r.text) deps.logger.info(r.text.trimEnd())
-      deps.logger.info(
-        r.verified
-          ? `${image}: verified${r.policy ? ` (policy "${r.policy}", ${r.level})` : ''}`
-          : `${image}: NOT verified: ${
-              r.error ??
-              r.signatures
-                .map((s) => s.error)
-                .filter(Boolean)
-                .join(' | ')
-            }`,
-      )
+      logImageReport(image, r, deps.logger)
       return r
     }),
   )
+  return { verified: reports.every((r) => r.verified), images: reports }
+}
+
+/** A signature manifest a sign job pushed, for its read-back. */
+export interface PushedSignature {
+  /** `registry/repository` */
+  repository: string
+  /** The signed manifest. */
+  subject: Descriptor
+  /** Digest of the signature manifest that was pushed. */
+  signatureDigest: string
+}
+
+/**
+ * The sign job's read-back of one pushed signature: that signature manifest is fetched by digest
+ * from the registry, then its envelope, and verified against the statement for the image. Not
+ * "does the image have some valid signature": an older valid signature must not vouch for a broken
+ * new one (issue 11 item 1). A `skip` statement verifies nothing, as in `notation verify`.
+ */
+async function readBackOne(
+  pushed: PushedSignature,
+  options: VerifyOptions,
+  deps: VerifyDeps,
+): Promise<ImageReport> {
+  const reference = `${pushed.repository}@${pushed.subject.digest}`
+  const report: ImageReport = {
+    reference,
+    repository: pushed.repository,
+    digest: pushed.subject.digest,
+    mediaType: pushed.subject.mediaType,
+    verified: false,
+    signatures: [],
+    signatureDigest: pushed.signatureDigest,
+  }
+  try {
+    const repository = deps.registry.repository(parseReference(reference))
+    const statement = selectPolicy(options.policy, reference)
+    report.policy = statement.name
+    report.level = statement.verificationLevel.name
+    const tried: ArtifactSignature[] = []
+    if (statement.verificationLevel.name !== 'skip') {
+      tried.push(
+        await verifyCandidate(
+          repository,
+          pushed.signatureDigest,
+          pushed.subject,
+          statement,
+          options,
+          deps,
+        ),
+      )
+    }
+    const artifact = buildArtifactReport({
+      reference,
+      artifact: pushed.subject,
+      statement,
+      signatures: tried,
+    })
+    report.signatures = tried.map((t) => signatureJson(t.digest, t.outcome))
+    if (artifact.error) report.error = `[${artifact.error.code}] ${artifact.error.message}`
+    report.text = renderReportText(artifact)
+    report.verified = artifact.verdict !== 'failed'
+  } catch (err) {
+    report.error = formatCauseChain(err).join('; ')
+  }
+  return report
+}
+
+/** Reads back and verifies each signature the sign job pushed (one report per signature). */
+export async function verifyPushedSignatures(
+  pushed: readonly PushedSignature[],
+  options: VerifyOptions,
+  deps: VerifyDeps,
+): Promise<VerifyReport> {
+  const reports = await mapBounded([...pushed], options.concurrency, (p) => {
+    const label = `${p.repository}@${p.subject.digest}`
+    return deps.logger.group(`Read back ${p.signatureDigest} of ${label}`, async () => {
+      const r = await readBackOne(p, options, deps)
+      logImageReport(`${label} (signature ${p.signatureDigest})`, r, deps.logger)
+      return r
+    })
+  })
   return { verified: reports.every((r) => r.verified), images: reports }
 }

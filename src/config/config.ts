@@ -2,6 +2,9 @@
  * Raw inputs → typed config. Pure: no environment, no files (file-or-inline values stay strings
  * and are loaded at the edge). Every rule names the inputs the way the user typed them.
  */
+import { DEFAULT_API_VERSION, KNOWN_API_VERSIONS } from '../azure/api-versions.js'
+import { checkArtifactSigningEndpoint } from '../azure/endpoint.js'
+import { parseKeyVaultId } from '../azure/key-vault-id.js'
 import { ConfigError } from '../errors.js'
 import type { RawInputs, SignInputName, VerifyInputName } from './inputs.js'
 
@@ -19,19 +22,32 @@ export const DEFAULT_SIGN_CONCURRENCY = 10
 const MAX_CONCURRENCY = 32
 
 export const MICROSOFT_TSA_URL = 'http://timestamp.acs.microsoft.com/'
-export const DEFAULT_AS_API_VERSION = '2022-06-15-preview'
-const AS_API_VERSIONS = ['2022-06-15-preview', '2023-06-15-preview', '2024-06-15']
+/** notation's default for `--max-signatures`. */
+export const DEFAULT_MAX_SIGNATURES = 100
+/** One list for the parser, the client and action.yml's default (src/azure/api-versions.ts). */
+export const DEFAULT_AS_API_VERSION = DEFAULT_API_VERSION
+const AS_API_VERSIONS: readonly string[] = KNOWN_API_VERSIONS
 
 export type SignerConfig =
   | {
       kind: 'artifact-signing'
       endpoint: string
+      /** `allow-untrusted-endpoint`: the endpoint may be outside *.codesigning.azure.net. */
+      allowUntrustedEndpoint: boolean
       account: string
       certificateProfile: string
       apiVersion: string
       timeoutMs: number
     }
   | { kind: 'local-key'; key: string; certificateChain: string }
+  | {
+      kind: 'key-vault'
+      /** Input azure-key-vault-key-id (checked here and when the signer is made: src/azure/key-vault-id.ts). */
+      keyId: string
+      /** Input azure-key-vault-certificate-chain: PEM text or a path, loaded at the edge. */
+      certificateChain?: string
+      allowUntrustedEndpoint: boolean
+    }
 
 export interface AzureConfig {
   clientId?: string
@@ -49,7 +65,7 @@ export interface VerifyConfig {
   /** Inline JSON/YAML or a path; loaded at the edge. */
   trustPolicy: string
   trustStore: string
-  userMetadata: Record<string, string>
+  userMetadata: ReadonlyMap<string, string>
   maxSignatures: number
 }
 
@@ -61,9 +77,11 @@ export interface SignConfig {
   signatureFormat: SignatureFormat
   manifestForm: ManifestForm
   expirySeconds?: number
-  userMetadata: Record<string, string>
+  userMetadata: ReadonlyMap<string, string>
   referrers: ReferrersMode
   recursive: boolean
+  /** Do not sign an image that already has a signature this run would be content with. */
+  skipIfSigned: boolean
   registry: RegistryConfig
   /** Read back and verify every signed image when set. */
   verify?: VerifyConfig
@@ -142,22 +160,43 @@ export function parseDuration(name: string, value: string): number {
   }
   const seconds = parts.reduce((sum, p) => sum + Number(p[1]) * (unit[p[2] as string] as number), 0)
   if (seconds <= 0) throw new ConfigError('INPUT_INVALID', `input ${name} must be longer than zero`)
+  if (!(seconds <= MAX_DURATION_SECONDS)) {
+    throw new ConfigError(
+      'INPUT_INVALID',
+      `input ${name} must be at most ${MAX_DURATION_SECONDS}s (about 292 years: Go's longest time.Duration, the type of notation's --expiry), got "${value}"`,
+    )
+  }
   return seconds
 }
 
-/** `key=value` lines (or comma separated); keys unique; io.cncf.notary.* reserved. */
-export function parseUserMetadata(name: string, value: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const line of parseList(value)) {
+/**
+ * The longest Go time.Duration, in whole seconds ((2^63 - 1) ns, notation's --expiry type): a
+ * longer expiry used to overflow into an Invalid Date and surface as a COSE header error.
+ */
+export const MAX_DURATION_SECONDS = 9_223_372_036
+
+/**
+ * `key=value` entries, one per line (the CLI joins repeated --user-metadata flags with newlines).
+ * A comma belongs to the value, as in notation's `-m authors=alice,bob` (notation parses each -m
+ * as one key=value split at the first "="). Keys are unique and io.cncf.notary.* is reserved.
+ * A Map, not an object: keys are untrusted, and `__proto__` or `constructor` are ordinary keys.
+ */
+export function parseUserMetadata(name: string, value: string): ReadonlyMap<string, string> {
+  const out = new Map<string, string>()
+  const lines = value
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.startsWith('#'))
+  for (const line of lines) {
     const eq = line.indexOf('=')
     if (eq <= 0) {
       throw new ConfigError(
         'INPUT_INVALID',
-        `input ${name}: "${line}" is not of the form key=value`,
+        `input ${name}: "${line}" is not of the form key=value (one entry per line)`,
       )
     }
     const key = line.slice(0, eq).trim()
-    if (key in out)
+    if (out.has(key))
       throw new ConfigError('INPUT_INVALID', `input ${name}: key "${key}" is given twice`)
     if (key.startsWith('io.cncf.notary')) {
       throw new ConfigError(
@@ -165,7 +204,7 @@ export function parseUserMetadata(name: string, value: string): Record<string, s
         `input ${name}: key "${key}" uses the reserved prefix io.cncf.notary`,
       )
     }
-    out[key] = line.slice(eq + 1).trim()
+    out.set(key, line.slice(eq + 1).trim())
   }
   return out
 }
@@ -204,8 +243,35 @@ export function registryConfig(
     ...(raw['registry-username'] === ''
       ? {}
       : { username: raw['registry-username'], password: raw['registry-password'] }),
-    insecureRegistries: parseList(raw['insecure-registries']),
+    insecureRegistries: parseRegistryHosts('insecure-registries', raw['insecure-registries']),
   }
+}
+
+/** A DNS name or IPv4 address, or a bracketed IPv6 address, with an optional :port. */
+const REGISTRY_HOST =
+  /^(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?))*|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/i
+
+/**
+ * Registry hosts as a reference names them (`host` or `host:port`, like Docker's
+ * insecure-registries). Anything else used to be accepted and then never matched, so the
+ * registry was silently still refused over HTTP: a URL, a path, a wildcard or a stray word.
+ */
+export function parseRegistryHosts(name: string, value: string): string[] {
+  const hosts = parseList(value)
+  for (const host of hosts) {
+    const match = REGISTRY_HOST.exec(host)
+    const port = match?.[1] === undefined ? undefined : Number(match[1])
+    if (match !== null && (port === undefined || (port >= 1 && port <= 65535))) continue
+    const hint = /^[a-z][a-z0-9+.-]*:\/\//i.test(host)
+      ? ': give the host, without a scheme (e.g. registry.local:5000)'
+      : host.includes('/')
+        ? ': give the host only, without a path'
+        : host.includes('*')
+          ? ': wildcards are not supported, list each host'
+          : ': expected host or host:port (port 1-65535)'
+    throw new ConfigError('INPUT_INVALID', `input ${name}: "${host}" is not a registry host${hint}`)
+  }
+  return hosts
 }
 
 /** The Azure identity inputs (environment fallbacks are applied where the credential is made). */
@@ -242,7 +308,13 @@ function verifyConfig(
     trustPolicy: raw['trust-policy'],
     trustStore: raw['trust-store'],
     userMetadata: parseUserMetadata('user-metadata', raw['user-metadata']),
-    maxSignatures: parseInteger('max-signatures', raw['max-signatures'], 100, 1, 10_000),
+    maxSignatures: parseInteger(
+      'max-signatures',
+      raw['max-signatures'],
+      DEFAULT_MAX_SIGNATURES,
+      1,
+      10_000,
+    ),
   }
 }
 
@@ -257,11 +329,20 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
   const localGiven = (['signing-key', 'signing-certificate-chain'] as const).filter(
     (n) => raw[n] !== '',
   )
+  const kvGiven = (['azure-key-vault-key-id', 'azure-key-vault-certificate-chain'] as const).filter(
+    (n) => raw[n] !== '',
+  )
+  const families = [asGiven, localGiven, kvGiven].filter((g) => g.length > 0)
+  const allowUntrusted = parseBoolean(
+    'allow-untrusted-endpoint',
+    raw['allow-untrusted-endpoint'],
+    false,
+  )
   let signer: SignerConfig
-  if (asGiven.length > 0 && localGiven.length > 0) {
+  if (families.length > 1) {
     throw new ConfigError(
       'INPUT_CONFLICT',
-      `give either the artifact-signing-* inputs or signing-key with signing-certificate-chain, not both (got ${[...asGiven, ...localGiven].join(', ')})`,
+      `give only one signer (the artifact-signing-* inputs, signing-key with signing-certificate-chain, or azure-key-vault-key-id), got ${families.flat().join(', ')}`,
     )
   } else if (asGiven.length > 0) {
     const missing = asInputs.filter((n) => raw[n] === '')
@@ -271,9 +352,12 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
         `Artifact Signing needs ${asInputs.join(', ')}: missing ${missing.join(', ')}`,
       )
     }
+    // Refused here, before any identity is created: the endpoint receives the Azure token.
+    checkArtifactSigningEndpoint(raw['artifact-signing-endpoint'], allowUntrusted)
     signer = {
       kind: 'artifact-signing',
       endpoint: raw['artifact-signing-endpoint'],
+      allowUntrustedEndpoint: allowUntrusted,
       account: raw['artifact-signing-account'],
       certificateProfile: raw['artifact-signing-certificate-profile'],
       apiVersion: parseChoice(
@@ -292,20 +376,43 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
       key: raw['signing-key'],
       certificateChain: raw['signing-certificate-chain'],
     }
+  } else if (kvGiven.length > 0) {
+    if (raw['azure-key-vault-key-id'] === '') {
+      throw new ConfigError(
+        'INPUT_MISSING',
+        'input azure-key-vault-certificate-chain is set but azure-key-vault-key-id is not: the chain belongs to a Key Vault key',
+      )
+    }
+    // Checked here (pure) so a bad vault URL fails before any request; the signer re-checks it.
+    parseKeyVaultId(raw['azure-key-vault-key-id'], { allowUntrusted })
+    signer = {
+      kind: 'key-vault',
+      keyId: raw['azure-key-vault-key-id'],
+      ...(raw['azure-key-vault-certificate-chain'] === ''
+        ? {}
+        : { certificateChain: raw['azure-key-vault-certificate-chain'] }),
+      allowUntrustedEndpoint: allowUntrusted,
+    }
   } else {
     throw new ConfigError(
       'INPUT_MISSING',
-      'no signer: set artifact-signing-endpoint, artifact-signing-account and artifact-signing-certificate-profile (Azure Artifact Signing), or signing-key and signing-certificate-chain (a local key)',
+      'no signer: set artifact-signing-endpoint, artifact-signing-account and artifact-signing-certificate-profile (Azure Artifact Signing), signing-key and signing-certificate-chain (a local key), or azure-key-vault-key-id (Azure Key Vault)',
     )
   }
-  if (signer.kind === 'local-key') {
+  if (signer.kind !== 'artifact-signing') {
     for (const n of ['artifact-signing-api-version', 'artifact-signing-timeout'] as const) {
       if (raw[n] !== '')
         throw new ConfigError(
           'INPUT_NOT_APPLICABLE',
-          `input ${n} applies to Artifact Signing only, but a local key is used`,
+          `input ${n} applies to Artifact Signing only, but ${signer.kind === 'local-key' ? 'a local key' : 'Azure Key Vault'} is used`,
         )
     }
+  }
+  if (signer.kind === 'local-key' && raw['allow-untrusted-endpoint'] !== '') {
+    throw new ConfigError(
+      'INPUT_NOT_APPLICABLE',
+      'input allow-untrusted-endpoint applies to the Artifact Signing and Azure Key Vault endpoints only, but a local key is used',
+    )
   }
   const tsaUrls = raw['timestamp-url'] === 'none' ? [] : parseList(raw['timestamp-url'])
   if (
@@ -363,6 +470,7 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
       'auto',
     ),
     recursive: parseBoolean('recursive', raw.recursive, false),
+    skipIfSigned: parseBoolean('skip-if-signed', raw['skip-if-signed'], false),
     registry: registryConfig(raw),
     ...(verify === undefined ? {} : { verify }),
     concurrency: parseInteger(

@@ -16,9 +16,20 @@ export class CborTag {
   ) {}
 }
 
-/** A CBOR simple value that has no JavaScript equivalent (other than false/true/null/undefined). */
+/**
+ * A decoded CBOR float (major type 7, additional info 25/26/27). Kept apart from `number` so a
+ * float never passes for an integer: `1.0` as a map key is not the label `1` (go-cose
+ * validateHeaderLabel accepts only int64 and string labels; fxamacker decodes a float key as
+ * float64, which it then rejects). The encoder writes a CborFloat as float64.
+ */
+export class CborFloat {
+  constructor(readonly value: number) {}
+}
+
+/** A decoded or to-be-encoded CBOR item. Integers are number/bigint, floats CborFloat. */
 export type CborValue =
   | number
+  | CborFloat
   | bigint
   | string
   | boolean
@@ -87,6 +98,12 @@ function encodeParts(value: CborValue): Uint8Array[] {
     return [out]
   }
   if (typeof value === 'bigint') return [value >= 0n ? head(0, value) : head(1, -1n - value)]
+  if (value instanceof CborFloat) {
+    const out = new Uint8Array(9)
+    out[0] = 0xfb
+    new DataView(out.buffer).setFloat64(1, value.value)
+    return [out]
+  }
   if (typeof value === 'string') {
     const bytes = textEncoder.encode(value)
     return [head(3, bytes.length), bytes]
@@ -261,19 +278,19 @@ class Reader {
         this.need(2)
         const v = halfToNumber(view.getUint16(this.offset))
         this.offset += 2
-        return v
+        return new CborFloat(v)
       }
       case 26: {
         this.need(4)
         const v = view.getFloat32(this.offset)
         this.offset += 4
-        return v
+        return new CborFloat(v)
       }
       case 27: {
         this.need(8)
         const v = view.getFloat64(this.offset)
         this.offset += 8
-        return v
+        return new CborFloat(v)
       }
       case 31:
         throw this.fail('unexpected "break" (indefinite-length items are not allowed)')
@@ -303,6 +320,7 @@ export function describeKey(key: CborValue): string {
 export function cborTypeName(value: CborValue): string {
   if (value === null) return 'null'
   if (value === undefined) return 'undefined'
+  if (value instanceof CborFloat) return 'float'
   if (typeof value === 'number' || typeof value === 'bigint') {
     return Number.isInteger(value) || typeof value === 'bigint' ? 'int' : 'float'
   }
@@ -346,5 +364,6 @@ export function cborToJs(value: CborValue): unknown {
   if (value instanceof Map) return [...value.entries()].map(([k, v]) => [cborToJs(k), cborToJs(v)])
   if (Array.isArray(value)) return value.map(cborToJs)
   if (value instanceof CborTag) return { tag: value.tag, value: cborToJs(value.value) }
+  if (value instanceof CborFloat) return value.value
   return value
 }

@@ -16,6 +16,7 @@ import {
 import type { ParsedEnvelope } from '../envelope/types.js'
 import { algorithmFromCose } from '../x509/key-spec.js'
 import {
+  CborFloat,
   CborTag,
   cborToJs,
   cborTypeName,
@@ -30,6 +31,8 @@ import {
 import { COSE_LABEL, TAG_EPOCH_TIME } from './headers.js'
 
 const SIGNATURE1 = 'Signature1'
+/** The largest |time| a JavaScript Date holds (ECMA-262 §21.4.1.1), in milliseconds. */
+const MAX_DATE_MS = 8.64e15
 const PROTECTED = 'COSE protected header'
 const UNPROTECTED = 'COSE unprotected header'
 
@@ -108,14 +111,34 @@ function readTime(map: CborMap, label: string): Date | undefined {
       `${PROTECTED} "${label}" uses CBOR tag ${value.tag}; only tag 1 (epoch seconds) is supported`,
     )
   }
-  const seconds = value.value
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
+  const raw = value.value
+  // Integer seconds as notation writes them; a float is what fxamacker also decodes into a
+  // time.Time (fractional seconds), so it is read, not refused.
+  const seconds = raw instanceof CborFloat ? raw.value : raw
+  if (typeof seconds === 'bigint' || (typeof seconds === 'number' && Number.isFinite(seconds))) {
+    return epochSecondsToDate(seconds, label)
+  }
+  throw new EnvelopeError(
+    'ENVELOPE_TIME',
+    `${PROTECTED} "${label}" tag 1 must wrap a number of seconds, got ${cborTypeName(raw)}`,
+  )
+}
+
+/**
+ * Seconds since the epoch as a Date, refusing what a Date cannot hold (|t| > 8.64e12 s, RFC 8949
+ * §3.4.2 allows any int). Go's time.Time holds such values, so notation-core-go would read them;
+ * here an Invalid Date would make every later comparison false (an expiry that never comes) and
+ * every rendering throw, so the envelope fails closed instead.
+ */
+function epochSecondsToDate(seconds: number | bigint, label: string): Date {
+  const ms = typeof seconds === 'bigint' ? Number(seconds) * 1000 : Math.round(seconds * 1000)
+  if (!(Math.abs(ms) <= MAX_DATE_MS)) {
     throw new EnvelopeError(
       'ENVELOPE_TIME',
-      `${PROTECTED} "${label}" tag 1 must wrap a number of seconds, got ${cborTypeName(seconds)}`,
+      `${PROTECTED} "${label}" is ${String(seconds)} seconds since the epoch, outside the supported range of ±${MAX_DATE_MS / 1000} seconds (RFC 8949 §3.4.2 epoch time)`,
     )
   }
-  return new Date(Math.round(seconds * 1000))
+  return new Date(ms)
 }
 
 function splitOuter(bytes: Uint8Array): CborValue[] {

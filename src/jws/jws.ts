@@ -58,8 +58,13 @@ export function parseRfc3339(value: string): Date | undefined {
   const ms = frac ? Math.floor(Number(`0${frac}`) * 1000) : 0
   let offset = 0
   if (zone && zone !== 'Z') {
+    // RFC 3339 §5.6 time-numoffset: hour 00-23, minute 00-59. Go's time.Parse (strict RFC 3339
+    // since Go 1.20, what notation-core-go's json.Unmarshal into time.Time uses) rejects `+24:00`.
+    const hours = Number(zone.slice(1, 3))
+    const minutes = Number(zone.slice(4, 6))
+    if (hours > 23 || minutes > 59) return undefined
     const sign = zone.startsWith('-') ? -1 : 1
-    offset = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)))
+    offset = sign * (hours * 60 + minutes)
   }
   const month = Number(mo)
   const day = Number(d)
@@ -203,7 +208,7 @@ function parseJsonObject(bytes: Uint8Array, what: string): Record<string, unknow
 }
 
 function readTime(header: Record<string, unknown>, key: string): Date | undefined {
-  if (!(key in header)) return undefined
+  if (!Object.hasOwn(header, key)) return undefined
   const value = header[key]
   const date = typeof value === 'string' ? parseRfc3339(value) : undefined
   if (!date) {
@@ -274,7 +279,7 @@ export function decodeJws(bytes: Uint8Array): ParsedEnvelope {
   checkCritical(critRaw, new Set(Object.keys(header)), scheme, PROTECTED)
 
   const labels = timeLabels(scheme)
-  if (labels.forbidden in header) {
+  if (Object.hasOwn(header, labels.forbidden)) {
     throw new EnvelopeError(
       'ENVELOPE_TIME',
       `${PROTECTED} carries "${labels.forbidden}", which the ${scheme} signing scheme does not use`,
@@ -306,7 +311,8 @@ export function decodeJws(bytes: Uint8Array): ParsedEnvelope {
     )
   }
   for (const key of Object.keys(unprotected)) {
-    if (key in header) {
+    // Own keys only: an unprotected "constructor" is not a protected header.
+    if (Object.hasOwn(header, key)) {
       throw new EnvelopeError(
         'ENVELOPE_MALFORMED',
         `header "${key}" appears in both the protected and unprotected header`,

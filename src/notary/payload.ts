@@ -41,11 +41,11 @@ function checkDescriptor(d: Descriptor): void {
  */
 export function buildPayload(
   descriptor: Descriptor,
-  userMetadata: Readonly<Record<string, string>> = {},
+  userMetadata: ReadonlyMap<string, string> = new Map(),
 ): Uint8Array {
   checkDescriptor(descriptor)
   const annotations = new Map<string, string>(Object.entries(descriptor.annotations ?? {}))
-  for (const [key, value] of Object.entries(userMetadata)) {
+  for (const [key, value] of userMetadata) {
     if (key.startsWith(RESERVED_PREFIX)) {
       throw new NotaryError(
         'PAYLOAD_METADATA_RESERVED',

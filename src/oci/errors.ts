@@ -37,6 +37,8 @@ export type RegistryCode =
   | 'TOO_LARGE'
   /** Plain HTTP to a host that is neither loopback nor listed as an insecure registry. */
   | 'INSECURE_REGISTRY'
+  /** The registry's TLS certificate is not trusted, expired, or does not name the host. */
+  | 'REGISTRY_TLS'
 
 export interface RegistryErrorOptions {
   cause?: unknown

@@ -7,6 +7,7 @@
  * `insufficient_scope` upgrade) and maps transport failures to `RegistryError`.
  */
 import type { Logger } from '../log.js'
+import { tlsFailure } from '../net/tls-errors.js'
 import {
   redactUrl,
   TransportError,
@@ -151,12 +152,11 @@ function mapTransportError(err: unknown, req: RegistryRequest): unknown {
           { cause: err },
         )
       case 'NETWORK':
-        return new RegistryError(
-          'REGISTRY_UNAVAILABLE',
-          `${what}: ${url.host} could not be reached`,
-          {
+        return (
+          tlsRegistryError(err, req) ??
+          new RegistryError('REGISTRY_UNAVAILABLE', `${what}: ${url.host} could not be reached`, {
             cause: err,
-          },
+          })
         )
       case 'TIMEOUT':
         return new RegistryError(
@@ -171,6 +171,51 @@ function mapTransportError(err: unknown, req: RegistryRequest): unknown {
     }
   }
   return new RegistryError('REGISTRY_PROTOCOL', `${what}: request failed`, { cause: err })
+}
+
+/**
+ * A failed HTTPS connection whose cause is TLS, in words that lead to the fix: an untrusted
+ * certificate used to end (after the loopback http fallback) as a bare "HTTP 400", and a
+ * plain-HTTP registry as OpenSSL's ERR_SSL_WRONG_VERSION_NUMBER.
+ */
+function tlsRegistryError(err: TransportError, req: RegistryRequest): RegistryError | undefined {
+  const tls = tlsFailure(err)
+  if (tls === undefined) return undefined
+  const { what, url } = req
+  const host = url.host
+  const caRemedy = `if ${host} uses a private CA, give Node its certificate: set NODE_EXTRA_CA_CERTS to a PEM file holding it in the step's env (or the CLI's environment); do not turn TLS verification off`
+  switch (tls.kind) {
+    case 'untrusted':
+      return new RegistryError(
+        'REGISTRY_TLS',
+        `${what}: the TLS certificate of ${host} is not trusted (${tls.code}): it does not chain to a CA this process trusts`,
+        { cause: err, remedy: caRemedy },
+      )
+    case 'expired':
+      return new RegistryError(
+        'REGISTRY_TLS',
+        `${what}: the TLS certificate of ${host} is expired or not yet valid (${tls.code})`,
+        { cause: err, remedy: `renew the TLS certificate of ${host}` },
+      )
+    case 'hostname':
+      return new RegistryError(
+        'REGISTRY_TLS',
+        `${what}: the TLS certificate of ${host} does not name ${url.hostname} (${tls.code})`,
+        {
+          cause: err,
+          remedy: `use the host name the certificate was issued for, or reissue it with ${url.hostname} in its subjectAltName`,
+        },
+      )
+    case 'not-tls':
+      return new RegistryError(
+        'INSECURE_REGISTRY',
+        `${what}: ${host} does not speak TLS (${tls.code}): it looks like a plain-HTTP registry, which is used only for loopback hosts and hosts listed in insecure-registries`,
+        {
+          cause: err,
+          remedy: `list ${host} in insecure-registries (CLI: --insecure-registries ${host}) to use plain HTTP, or serve it over https`,
+        },
+      )
+  }
 }
 
 /** What to do when a registry wants credentials and none were found. */
@@ -277,7 +322,14 @@ export function createSession(options: SessionOptions): Session {
         logger.debug(`registry ${s.host}: using ${scheme} (GET /v2/ -> ${res.status})`)
         return url.origin
       } catch (err) {
-        if (!(err instanceof RegistryError && err.code === 'REGISTRY_UNAVAILABLE')) throw err
+        // A plain-HTTP registry fails the https probe as INSECURE_REGISTRY ("does not speak
+        // TLS"): http is allowed for this host, so try it. A TLS certificate problem is not a
+        // reason to drop to plain HTTP: REGISTRY_TLS stops here.
+        if (!(
+          err instanceof RegistryError &&
+          (err.code === 'REGISTRY_UNAVAILABLE' || err.code === 'INSECURE_REGISTRY')
+        ))
+          throw err
         firstError ??= err
       }
     }

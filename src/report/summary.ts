@@ -3,7 +3,7 @@
  * can reach it because the view models have no field for secrets; registry-supplied strings are
  * escaped.
  */
-import type { SignedManifest } from '../commands/types.js'
+import type { SignedManifest, SignerReport } from '../commands/types.js'
 
 export function escapeCell(value: string): string {
   return value
@@ -29,10 +29,21 @@ export interface VerificationRow {
   detail: string
 }
 
+/** The line saying which Artifact Signing api-version signed, and why when it fell back. */
+export function signerLine(signer: SignerReport | undefined): string | undefined {
+  if (signer?.artifactSigningApiVersion === undefined) return undefined
+  const version = `Artifact Signing api-version \`${signer.artifactSigningApiVersion}\``
+  return signer.apiVersionFallbackFrom === undefined
+    ? `${version}.`
+    : `${version} (the configured \`${signer.apiVersionFallbackFrom}\` was refused before authentication, so the other form was used).`
+}
+
+/** `verification`: read-back rows keyed by signature manifest digest. */
 export function signSummaryMarkdown(
   signed: SignedManifest[],
   verification?: Map<string, VerificationRow>,
   timings?: Record<string, number>,
+  signer?: SignerReport,
 ): string {
   const header = [
     'Image',
@@ -44,7 +55,8 @@ export function signSummaryMarkdown(
     'Verification',
   ]
   const rows = signed.map((s) => {
-    const v = verification?.get(s.digest)
+    // Keyed by signature manifest: the read-back verdict of the signature this run pushed.
+    const v = verification?.get(s.signatureDigest)
     return [
       s.platform ? `${s.reference} (${s.platform})` : s.reference,
       short(s.digest),
@@ -52,10 +64,30 @@ export function signSummaryMarkdown(
       s.signer,
       s.timestamp ?? 'none',
       s.referrersMode,
-      v === undefined ? 'not run' : v.verified ? `✅ ${v.detail}` : `❌ ${v.detail}`,
+      v === undefined
+        ? s.skipped
+          ? '⏭️ already signed (skip-if-signed)'
+          : 'not run'
+        : v.verified
+          ? `✅ ${v.detail}`
+          : `❌ ${v.detail}`,
     ]
   })
   const parts = ['### Notary signatures', '', table(header, rows)]
+  const skipped = signed.filter((s) => s.skipped)
+  if (skipped.length > 0) {
+    parts.push(
+      '',
+      `${skipped.length} of ${signed.length} manifest${signed.length === 1 ? '' : 's'} already had a signature that counts (skip-if-signed); nothing was pushed for ${skipped.length === 1 ? 'it' : 'them'}:`,
+      '',
+      ...skipped.map(
+        (s) =>
+          `- ${escapeCell(`${s.repository}@${s.digest}`)}: ${escapeCell(s.skipped?.reason ?? '')}`,
+      ),
+    )
+  }
+  const line = signerLine(signer)
+  if (line !== undefined) parts.push('', line)
   if (timings && Object.keys(timings).length > 0) {
     parts.push(
       '',

@@ -117,5 +117,8 @@ export function createLocalKeySigner(options: LocalKeySignerOptions): LocalKeySi
         certificateChain: certificateChain.map((c) => new Uint8Array(c)),
       })
     },
+    currentChain(): Promise<Uint8Array[]> {
+      return Promise.resolve(certificateChain.map((c) => new Uint8Array(c)))
+    },
   }
 }

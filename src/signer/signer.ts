@@ -27,4 +27,9 @@ export interface Signer {
    * here fails again, reported, in `sign`.
    */
   prepare?(): Promise<void>
+  /**
+   * The certificate chain (DER, leaf first) the next signature will carry, found without signing.
+   * skip-if-signed compares it with the chains of existing signatures.
+   */
+  currentChain?(): Promise<Uint8Array[]>
 }

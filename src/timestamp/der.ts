@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import * as asn1js from 'asn1js'
+import { ActionError } from '../errors.js'
 import type { HashAlgorithm } from '../signer/signer.js'
 
 export const OID = {
@@ -52,7 +53,7 @@ const OID_BY_HASH: Readonly<Record<HashAlgorithm, string>> = {
 
 /** The hash named by an OID, when it is SHA-256/384/512 (the only ones Notary accepts). */
 export function hashFromOid(oid: string): HashAlgorithm | undefined {
-  return HASH_BY_OID[oid]
+  return Object.hasOwn(HASH_BY_OID, oid) ? HASH_BY_OID[oid] : undefined
 }
 
 export function oidOfHash(hash: HashAlgorithm): string {
@@ -77,12 +78,126 @@ export class Asn1ShapeError extends Error {
   override readonly name = 'Asn1ShapeError'
 }
 
+/**
+ * The words for a parse failure inside a coded message: ours (Asn1ShapeError, coded errors) say
+ * what is wrong; anything else is a library failing on malformed input (asn1js once threw
+ * "Offset is outside the bounds of the DataView"), which means nothing to a user, so the
+ * message names the rule instead (the error stays attached as the cause).
+ */
+export function asn1FailureText(err: unknown): string {
+  if (err instanceof Asn1ShapeError || err instanceof ActionError) return err.message
+  return 'not a valid DER encoding of the structure (RFC 3161 §2.4, RFC 5652 §5, X.690 DER)'
+}
+
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.from(a).equals(Buffer.from(b))
 }
 
-/** Parses exactly one BER element spanning all of `bytes`. */
+/** Nesting deeper than this is refused before asn1js recurses into it. */
+const MAX_DER_DEPTH = 64
+
+/** Universal types that DER encodes as primitives only (X.690 §10.2; BER allows constructed). */
+const PRIMITIVE_ONLY_UNIVERSAL = new Set([
+  1, 2, 3, 4, 5, 6, 10, 12, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 30,
+])
+
+/**
+ * Checks that `bytes` is exactly one strict-DER element, before asn1js (a BER parser) reads it.
+ * This matches what notation accepts: tspclient-go rejects indefinite lengths, children that
+ * overrun their parent and trailing data in its BER pass (internal/encoding/asn1/ber), then
+ * decodes with Go's encoding/asn1, which also refuses non-minimal lengths, non-minimal INTEGERs,
+ * BOOLEANs other than 00/ff and constructed (BER chunked) strings. tspclient-go would normalise
+ * a non-minimal length instead of refusing it; we refuse it, since we hash the bytes as they are
+ * and a TSA's DER never has one.
+ */
+export function checkStrictDer(bytes: Uint8Array, what: string): void {
+  const end = checkElement(bytes, 0, bytes.length, 0, what)
+  if (end !== bytes.length) {
+    throw new Asn1ShapeError(`${what}: ${bytes.length - end} trailing bytes after the DER element`)
+  }
+}
+
+/** Checks one TLV at `start` that must end by `limit`; returns the offset after it. */
+function checkElement(
+  bytes: Uint8Array,
+  start: number,
+  limit: number,
+  depth: number,
+  what: string,
+): number {
+  const fail = (message: string, at: number): Asn1ShapeError =>
+    new Asn1ShapeError(`${what}: not DER: ${message} (at byte ${at})`)
+  if (depth > MAX_DER_DEPTH) throw fail(`nested deeper than ${MAX_DER_DEPTH}`, start)
+  let i = start
+  if (i >= limit) throw fail('missing identifier octet', i)
+  const first = bytes[i++] as number
+  const constructed = (first & 0x20) !== 0
+  const tagClass = first >> 6
+  let tag = first & 0x1f
+  if (tag === 0x1f) {
+    // High-tag-number form: base-128, no leading 0x80 octet, and only for tags >= 31.
+    if (i >= limit) throw fail('truncated high tag number', i)
+    if (bytes[i] === 0x80) throw fail('high tag number with a leading zero octet', i)
+    tag = 0
+    for (;;) {
+      if (i >= limit) throw fail('truncated high tag number', i)
+      const b = bytes[i++] as number
+      if (tag > 0x00ffffff) throw fail('tag number too large', i)
+      tag = tag * 128 + (b & 0x7f)
+      if ((b & 0x80) === 0) break
+    }
+    if (tag < 31) throw fail('high-tag-number form for a tag below 31', i)
+  }
+  if (i >= limit) throw fail('missing length octets', i)
+  const lengthByte = bytes[i++] as number
+  let length = lengthByte
+  if (lengthByte === 0x80) throw fail('indefinite length', i - 1)
+  if (lengthByte > 0x80) {
+    const n = lengthByte & 0x7f
+    if (n > 4) throw fail(`length of ${n} octets`, i - 1)
+    if (i + n > limit) throw fail('truncated length octets', i)
+    if (bytes[i] === 0) throw fail('non-minimal length (leading zero octet)', i)
+    length = 0
+    for (let k = 0; k < n; k++) length = length * 256 + (bytes[i++] as number)
+    if (length < 0x80) throw fail('non-minimal length (long form for a length below 128)', i)
+  }
+  const contentStart = i
+  const contentEnd = contentStart + length
+  if (contentEnd > limit) {
+    throw fail(`length ${length} overruns the ${limit - contentStart} bytes its parent has left`, i)
+  }
+  if (tagClass === 0) {
+    if (constructed && PRIMITIVE_ONLY_UNIVERSAL.has(tag)) {
+      throw fail(`constructed encoding of universal type ${tag}`, start)
+    }
+    if (!constructed && (tag === 16 || tag === 17)) {
+      throw fail(`primitive encoding of a ${tag === 16 ? 'SEQUENCE' : 'SET'}`, start)
+    }
+    if (
+      tag === 1 &&
+      (length !== 1 || (bytes[contentStart] !== 0 && bytes[contentStart] !== 0xff))
+    ) {
+      throw fail('BOOLEAN must be one octet, 00 or ff', contentStart)
+    }
+    if (tag === 2 || tag === 10) {
+      const b0 = bytes[contentStart] as number
+      const b1 = bytes[contentStart + 1] as number
+      if (length === 0) throw fail('INTEGER with no content octets', contentStart)
+      if (length > 1 && ((b0 === 0 && (b1 & 0x80) === 0) || (b0 === 0xff && (b1 & 0x80) !== 0))) {
+        throw fail('INTEGER not minimally encoded', contentStart)
+      }
+    }
+  }
+  if (constructed) {
+    let at = contentStart
+    while (at < contentEnd) at = checkElement(bytes, at, contentEnd, depth + 1, what)
+  }
+  return contentEnd
+}
+
+/** Parses exactly one strict-DER element spanning all of `bytes` (see checkStrictDer). */
 export function parseOne(bytes: Uint8Array, what: string): asn1js.AsnType {
+  checkStrictDer(bytes, what)
   const parsed = asn1js.fromBER(bytes)
   if (parsed.offset === -1) {
     throw new Asn1ShapeError(`${what}: ${parsed.result.error || 'not valid ASN.1'}`)
@@ -191,13 +306,14 @@ export function bigintFromUnsigned(bytes: Uint8Array): bigint {
   return value
 }
 
-/** Contents of an OCTET STRING, joining the chunks of a BER constructed one. */
+/** Contents of a primitive OCTET STRING (DER; Go's encoding/asn1 refuses BER chunked ones). */
 export function octets(block: asn1js.AsnType | undefined, what: string): Uint8Array {
   if (!(block instanceof asn1js.OctetString))
     throw new Asn1ShapeError(`${what} is not an OCTET STRING`)
-  if (!block.idBlock.isConstructed) return new Uint8Array(block.valueBlock.valueHexView)
-  const parts = block.valueBlock.value.map((part, i) => octets(part, `${what} chunk ${i}`))
-  return new Uint8Array(Buffer.concat(parts))
+  if (block.idBlock.isConstructed) {
+    throw new Asn1ShapeError(`${what} is a constructed (BER) OCTET STRING; DER requires primitive`)
+  }
+  return new Uint8Array(block.valueBlock.valueHexView)
 }
 
 export function boolean(block: asn1js.AsnType | undefined, what: string): boolean {
@@ -278,6 +394,10 @@ export function generalizedTime(
 
 /** UTCTime or GeneralizedTime (CMS signingTime). */
 export function anyTime(block: asn1js.AsnType | undefined, what: string): Date {
-  if (block instanceof asn1js.UTCTime) return block.toDate()
+  if (block instanceof asn1js.UTCTime) {
+    const date = block.toDate()
+    if (Number.isNaN(date.getTime())) throw new Asn1ShapeError(`${what} is not a valid UTCTime`)
+    return date
+  }
   return generalizedTime(block, what).date
 }

@@ -14,6 +14,7 @@ import * as asn1js from 'asn1js'
 import type { HashAlgorithm } from '../signer/signer.js'
 import {
   Asn1ShapeError,
+  asn1FailureText,
   OID,
   algorithmIdentifier,
   boolean,
@@ -84,8 +85,7 @@ function wrapShape<T>(what: string, fn: () => T): T {
     return fn()
   } catch (err) {
     if (err instanceof TimestampError) throw err
-    const detail = err instanceof Error ? err.message : String(err)
-    throw invalid(`${what}: ${detail}`, err)
+    throw invalid(`${what}: ${asn1FailureText(err)}`, err)
   }
 }
 

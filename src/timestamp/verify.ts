@@ -34,6 +34,7 @@ import { parseCertificate, signatureCheck, type CertificateInfo } from '../x509/
 import { validateTimestampingChain } from '../x509/chain.js'
 import {
   Asn1ShapeError,
+  asn1FailureText,
   OID,
   anyTime,
   bigintFromUnsigned,
@@ -165,7 +166,7 @@ function signingCertificate(si: SignerInfo, certs: readonly CertificateInfo[]): 
   } catch (err) {
     throw fail(
       'TSA_SIGNATURE_INVALID',
-      `${SIGNED_TOKEN}: failed to get SigningCertificateV2 from signed attributes: ${(err as Error).message}`,
+      `${SIGNED_TOKEN}: failed to get SigningCertificateV2 from signed attributes: ${asn1FailureText(err)}`,
       err,
     )
   }
@@ -417,7 +418,7 @@ function checkSignedAttributes(
   } catch (err) {
     throw fail(
       'TSA_SIGNATURE_INVALID',
-      `${SIGNED_TOKEN}: ${CMS}: invalid content type: ${(err as Error).message}`,
+      `${SIGNED_TOKEN}: ${CMS}: invalid content type: ${asn1FailureText(err)}`,
       err,
     )
   }
@@ -435,7 +436,7 @@ function checkSignedAttributes(
   } catch (err) {
     throw fail(
       'TSA_SIGNATURE_INVALID',
-      `${SIGNED_TOKEN}: ${CMS}: invalid message digest: ${(err as Error).message}`,
+      `${SIGNED_TOKEN}: ${CMS}: invalid message digest: ${asn1FailureText(err)}`,
       err,
     )
   }
@@ -457,7 +458,7 @@ function checkSignedAttributes(
     } catch (err) {
       throw fail(
         'TSA_SIGNATURE_INVALID',
-        `${SIGNED_TOKEN}: ${CMS}: invalid signing time: ${(err as Error).message}`,
+        `${SIGNED_TOKEN}: ${CMS}: invalid signing time: ${asn1FailureText(err)}`,
         err,
       )
     }

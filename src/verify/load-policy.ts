@@ -8,7 +8,7 @@
 import { lstat, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PolicyError } from './errors.js'
-import { parseTrustPolicy, type TrustPolicyDocument } from './policy.js'
+import { detectPolicyFormat, parseTrustPolicy, type TrustPolicyDocument } from './policy.js'
 
 /** Policies are small; anything bigger is a mistake (or an attack on the parser). */
 export const MAX_POLICY_BYTES = 1024 * 1024
@@ -70,6 +70,7 @@ export async function loadTrustPolicy(
     if (Buffer.byteLength(input) > MAX_POLICY_BYTES) {
       throw unreadable(`${inputName} is larger than ${MAX_POLICY_BYTES} bytes`)
     }
+    // Inline text starting with `{` is strict JSON; other multi-line text is YAML (policy.ts).
     return { document: parseTrustPolicy(input, { source: inputName }), source: 'inline' }
   }
   const target = path.resolve(options.baseDir ?? process.cwd(), input.trim())
@@ -102,5 +103,11 @@ export async function loadTrustPolicy(
     file = found
   }
   const text = await readPolicyFile(file, inputName)
-  return { document: parseTrustPolicy(text, { source: file }), source: file }
+  // A file named *.json is JSON, as notation reads it, whatever it starts with; YAML only for
+  // files the user named otherwise (e.g. policy.yaml).
+  const format = /\.json$/i.test(file) ? 'json' : detectPolicyFormat(text)
+  return {
+    document: parseTrustPolicy(text, { source: file, format }),
+    source: file,
+  }
 }

@@ -63,7 +63,18 @@ export interface TrustPolicyDocument {
 export interface PolicyParseOptions {
   /** Names the input in messages, e.g. a file path or `the trust-policy input`. */
   source?: string
+  /**
+   * How to read the text. `json`: strict JSON as notation reads trustpolicy.json (Go
+   * encoding/json: no trailing commas, no comments, no byte order mark). `yaml`: YAML 1.2 (of
+   * which JSON is a subset). Default: `json` when the text starts with `{`, else `yaml`.
+   */
+  format?: PolicyFormat
 }
+
+export type PolicyFormat = 'json' | 'yaml'
+
+/** YAML aliases expanded while converting; beyond this the document is refused (alias bombs). */
+export const MAX_YAML_ALIASES = 100
 
 const POLICY_REMEDY =
   'Fix the listed fields; see https://github.com/notaryproject/specifications/blob/main/specs/trust-store-trust-policy.md'
@@ -71,28 +82,81 @@ const POLICY_REMEDY =
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
+/** The format `parseTrustPolicy` uses when none is given: JSON when the text starts with `{`. */
+export function detectPolicyFormat(text: string): PolicyFormat {
+  return text.trimStart().startsWith('{') ? 'json' : 'yaml'
+}
+
+function malformedPolicy(source: string, problems: Problem[], remedy: string, cause?: unknown) {
+  return new PolicyError('POLICY_INVALID', `${source} is malformed:\n${formatProblems(problems)}`, {
+    problems,
+    remedy,
+    ...(cause === undefined ? {} : { cause }),
+  })
+}
+
+/**
+ * Strict JSON, as notation-go reads trustpolicy.json (os.ReadFile + json.Unmarshal). Go refuses
+ * a leading byte order mark ("invalid character 'ï' looking for beginning of value"), so do we;
+ * JSON.parse refuses what Go's scanner refuses (trailing commas, comments, raw control
+ * characters such as NUL, single quotes, trailing data).
+ */
+function parseJsonPolicy(text: string, source: string): unknown {
+  const remedy = 'Give the trust policy as a strict JSON document (RFC 8259), as notation reads it.'
+  if (text.startsWith('\uFEFF')) {
+    throw malformedPolicy(
+      source,
+      [
+        {
+          path: '',
+          message:
+            'not valid JSON: starts with a byte order mark (U+FEFF), which notation rejects too',
+        },
+      ],
+      'Save the trust policy as UTF-8 without a byte order mark.',
+    )
+  }
+  try {
+    return JSON.parse(text) as unknown
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err)
+    throw malformedPolicy(source, [{ path: '', message: `not valid JSON: ${detail}` }], remedy, err)
+  }
+}
+
+function parseYamlPolicy(text: string, source: string): unknown {
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false })
+  const remedy = 'Give the trust policy as a JSON document (or the same structure in YAML).'
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e) => ({
+      path: '',
+      message: `not valid JSON or YAML: ${e.message}${linePos(e.linePos)}`,
+    }))
+    throw malformedPolicy(source, problems, remedy)
+  }
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown
+  } catch (err) {
+    // The yaml library throws a plain ReferenceError for an alias bomb ("Excessive alias count").
+    const problems = [
+      {
+        path: '',
+        message: `YAML aliases expand beyond the limit of ${MAX_YAML_ALIASES} (a resource exhaustion attack, or a policy to write without aliases)`,
+      },
+    ]
+    throw malformedPolicy(source, problems, remedy, err)
+  }
+}
+
 /** Parses and validates a trust policy given as JSON or YAML text. */
 export function parseTrustPolicy(
   text: string,
   options: PolicyParseOptions = {},
 ): TrustPolicyDocument {
   const source = options.source ?? 'trust policy'
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false })
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => ({
-      path: '',
-      message: `not valid JSON or YAML: ${e.message}${linePos(e.linePos)}`,
-    }))
-    throw new PolicyError(
-      'POLICY_INVALID',
-      `${source} is malformed:\n${formatProblems(problems)}`,
-      {
-        problems,
-        remedy: 'Give the trust policy as a JSON document (or the same structure in YAML).',
-      },
-    )
-  }
-  return validateTrustPolicy(doc.toJS({ maxAliasCount: 100 }) as unknown, options)
+  const format = options.format ?? detectPolicyFormat(text)
+  const raw = format === 'json' ? parseJsonPolicy(text, source) : parseYamlPolicy(text, source)
+  return validateTrustPolicy(raw, options)
 }
 
 function linePos(pos: readonly { line: number; col: number }[] | undefined): string {
@@ -134,7 +198,19 @@ export function selectPolicy(
       `artifact URI "${artifactReference}" could not be parsed, make sure it is the fully qualified oci artifact URI without the scheme/protocol. e.g domain.com:80/my/repository@sha256:digest`,
     )
   }
-  const artifactPath = artifactReference.slice(0, at)
+  return selectPolicyForRepository(doc, artifactReference.slice(0, at), artifactReference)
+}
+
+/**
+ * The statement for every artifact of `artifactPath` (`registry/repository`): selection depends on
+ * the repository alone, so a signer can find it before any digest is known. `artifactReference`
+ * is what messages call the artifact (default: the path).
+ */
+export function selectPolicyForRepository(
+  doc: TrustPolicyDocument,
+  artifactPath: string,
+  artifactReference = artifactPath,
+): TrustPolicyStatement {
   const scopeProblem = registryScopeProblem(artifactPath)
   if (scopeProblem !== undefined) throw new PolicyError('POLICY_NOT_APPLICABLE', scopeProblem)
   let wildcard: TrustPolicyStatement | undefined
@@ -245,11 +321,11 @@ function readObject(v: unknown, path: string, problems: Problem[]): JsonObject {
 
 function readStringMap(v: unknown, path: string, problems: Problem[]): Record<string, string> {
   const obj = readObject(v, path, problems)
-  const out: Record<string, string> = {}
-  for (const [key, value] of Object.entries(obj)) {
-    out[key] = readString(value, `${path}.${key}`, problems)
-  }
-  return out
+  // Object.fromEntries defines own properties: a `__proto__` key stays a key (and is then refused
+  // as an unknown verification type) instead of an assignment that silently drops it.
+  return Object.fromEntries(
+    Object.entries(obj).map(([key, value]) => [key, readString(value, `${path}.${key}`, problems)]),
+  )
 }
 
 interface DecodedStatement {

@@ -286,6 +286,21 @@ const OCSP_ERROR_STATUS: Readonly<Record<number, string>> = {
   6: 'OCSP unauthorized',
 }
 
+/**
+ * pkijs/asn1js report malformed input in their own words ("Data is not correct for
+ * 'OCSPResponse'", "Wrong input string for conversion"); the reason a user reads names the
+ * structure and the RFC instead.
+ */
+function parseOcspStructure<T>(what: string, parse: () => T): T {
+  try {
+    return parse()
+  } catch (err) {
+    throw new Error(`malformed OCSP response: not a valid DER ${what} (RFC 6960 §4.2.1)`, {
+      cause: err,
+    })
+  }
+}
+
 /** Parses and checks an OCSP response for `cert` (x/crypto/ocsp ParseResponseForCert + notation). */
 export function evaluateOcspResponse(
   body: Uint8Array,
@@ -293,7 +308,7 @@ export function evaluateOcspResponse(
   issuer: CertificateInfo,
   options: RevocationCheckOptions,
 ): OcspAnswer {
-  const response = pkijs.OCSPResponse.fromBER(body)
+  const response = parseOcspStructure('OCSPResponse', () => pkijs.OCSPResponse.fromBER(body))
   const status = response.responseStatus.valueBlock.valueDec
   if (status !== 0) throw new Error(OCSP_ERROR_STATUS[status] ?? `OCSP response status ${status}`)
   if (
@@ -302,8 +317,9 @@ export function evaluateOcspResponse(
   ) {
     throw new Error('OCSP response is not a basic OCSP response')
   }
-  const basic = pkijs.BasicOCSPResponse.fromBER(
-    response.responseBytes.response.valueBlock.valueHexView,
+  const responseBytes = response.responseBytes.response.valueBlock.valueHexView
+  const basic = parseOcspStructure('BasicOCSPResponse', () =>
+    pkijs.BasicOCSPResponse.fromBER(responseBytes),
   )
   const tbs = basic.tbsResponseData.tbsView
   const signature = basic.signature.valueBlock.valueHexView
@@ -327,6 +343,7 @@ export function evaluateOcspResponse(
         'the delegated OCSP responder certificate lacks the OCSPSigning extended key usage',
       )
     }
+    checkResponderValidity(responder, basic.tbsResponseData.producedAt, options.now)
   }
   const serial = BigInt(`0x${cert.serialNumber}`)
   const single = basic.tbsResponseData.responses.find(
@@ -347,6 +364,10 @@ export function evaluateOcspResponse(
     }
   }
   const now = options.now.getTime()
+  // An Invalid Date compares false with everything, so a malformed time would never expire.
+  for (const t of [single.thisUpdate, single.nextUpdate, basic.tbsResponseData.producedAt]) {
+    if (t !== undefined && !Number.isFinite(t.getTime())) throw new Error('malformed OCSP time')
+  }
   if (single.nextUpdate === undefined || now > single.nextUpdate.getTime()) {
     throw new Error('expired OCSP response')
   }
@@ -366,6 +387,32 @@ export function evaluateOcspResponse(
     return { result: 'revoked', error: 'certificate is revoked via OCSP' }
   }
   throw new OcspUnknownStatus('certificate has unknown status via OCSP')
+}
+
+/**
+ * RFC 6960 §4.2.2.2: a delegated responder is authorised only through its certificate, so the
+ * certificate must be valid (RFC 5280 §4.1.2.5) when it signed: at producedAt, which RFC 6960
+ * §4.2.2.1 defines as the time the responder signed the response. Not thisUpdate: that is when
+ * the status was known to be correct, and a pre-produced response may carry a thisUpdate from
+ * before the responder's current certificate was issued. The certificate must also still be
+ * valid at the verification time, since producedAt is written by whoever holds the key, and the
+ * key of an expired responder certificate is no longer vouched for by the CA. notation-core-go
+ * (via x/crypto/ocsp ParseResponseForCert) checks neither; we follow the RFC.
+ */
+function checkResponderValidity(responder: CertificateInfo, producedAt: Date, now: Date): void {
+  const valid = (t: number): boolean =>
+    t >= responder.notBefore.getTime() && t <= responder.notAfter.getTime()
+  const window = `${responder.notBefore.toISOString()} to ${responder.notAfter.toISOString()}`
+  if (!valid(producedAt.getTime())) {
+    throw new Error(
+      `the delegated OCSP responder certificate was not valid when it signed the response (producedAt ${producedAt.toISOString()}, valid ${window})`,
+    )
+  }
+  if (!valid(now.getTime())) {
+    throw new Error(
+      `the delegated OCSP responder certificate is not valid at ${now.toISOString()} (valid ${window})`,
+    )
+  }
 }
 
 function invalidityDate(extensions: readonly pkijs.Extension[] | undefined): Date | undefined {
@@ -406,9 +453,12 @@ interface ParsedCrl {
 }
 
 function asnTime(block: asn1js.AsnType | undefined): Date | undefined {
-  return block instanceof asn1js.UTCTime || block instanceof asn1js.GeneralizedTime
-    ? block.toDate()
-    : undefined
+  if (!(block instanceof asn1js.UTCTime || block instanceof asn1js.GeneralizedTime))
+    return undefined
+  const date = block.toDate()
+  // An Invalid Date compares false with everything: a CRL would never expire. Fail closed.
+  if (!Number.isFinite(date.getTime())) throw new Error('malformed CRL time')
+  return date
 }
 
 function parseExtensions(block: asn1js.AsnType | undefined, what: string): CrlExtension[] {

@@ -419,12 +419,16 @@ export function decodeSignedPayload(bytes: Uint8Array): { targetArtifact: Descri
   return { targetArtifact }
 }
 
-/** notation-go `verifyUserMetadata`: every key present with an equal value. */
+/**
+ * notation-go `verifyUserMetadata`: every key present with an equal value. `annotations` comes
+ * from Object.fromEntries (own properties, so `__proto__` is a key like any other); only own
+ * properties count.
+ */
 export function missingUserMetadata(
   annotations: Readonly<Record<string, string>> | undefined,
-  required: Readonly<Record<string, string>>,
+  required: ReadonlyMap<string, string>,
 ): [string, string][] {
-  return Object.entries(required).filter(
+  return [...required].filter(
     ([k, v]) => annotations === undefined || !Object.hasOwn(annotations, k) || annotations[k] !== v,
   )
 }

@@ -4,17 +4,21 @@
  * (a) notation's directory layout `x509/{ca,signingAuthority,tsa}/<name>/<files>`, given as the
  *     `truststore` directory itself or a directory that contains `truststore/` (a notation config
  *     directory). As in notation, a store directory that is a symlink, and a sub-directory, symlink
- *     or non-certificate file inside a store, are errors. Files are PEM (every block must be a
+ *     or non-certificate file inside a store, are errors; the directories above a store (the input
+ *     itself, `truststore`, `x509`, `x509/<type>`) may be reached through symlinks. The store also
+ *     carries an inventory of the directory (every store it has, files put where a store belongs),
+ *     so a missing store's error can list what exists. Files are PEM (every block must be a
  *     certificate) or DER (one or more concatenated certificates).
  * (b) an inline JSON/YAML mapping `type:name` → certificate(s), each a PEM block or a file path
  *     relative to a base directory, e.g. `ca:acme: [./certs/root.pem]`.
  *
  * Every problem is reported at once as a TrustStoreError(TRUST_STORE_INVALID).
  */
-import { lstat, readdir, readFile } from 'node:fs/promises'
+import { lstat, readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import * as asn1js from 'asn1js'
 import { parseDocument } from 'yaml'
+import { MAX_YAML_ALIASES } from './policy.js'
 import { parsePemBlocks } from '../x509/pem.js'
 import { TrustStoreError, formatProblems, type Problem } from './errors.js'
 import {
@@ -26,6 +30,7 @@ import {
   type StoreReference,
   type TrustedCertificateInput,
   type TrustStore,
+  type TrustStoreInventory,
 } from './trust-store.js'
 
 export const MAX_CERT_FILE_BYTES = 1024 * 1024
@@ -101,13 +106,47 @@ async function readCertFile(
   }
 }
 
-/** Finds the `x509` directory: `<dir>/x509` or `<dir>/truststore/x509`. */
+/**
+ * Finds the `x509` directory: `<dir>/x509` or `<dir>/truststore/x509`. Symlinks on the way are
+ * followed: notation builds the store path and `Lstat`s only its last element, so a config
+ * directory, `truststore` or `x509` reached through a symlink works; a store directory that is a
+ * symlink does not (checked in `loadTrustStoreDirectory`).
+ */
 async function findX509Dir(dir: string): Promise<string | undefined> {
   for (const candidate of [path.join(dir, 'x509'), path.join(dir, 'truststore', 'x509')]) {
-    const info = await lstat(candidate).catch(() => undefined)
+    const info = await stat(candidate).catch(() => undefined)
     if (info?.isDirectory()) return candidate
   }
   return undefined
+}
+
+const isDirectory = async (p: string): Promise<boolean> =>
+  (await stat(p).catch(() => undefined))?.isDirectory() === true
+
+/**
+ * What `x509/` holds, for messages: every store directory `type:name`, and every file where a
+ * directory belongs (`x509/<file>`, `x509/<type>/<file>`: a certificate one or two levels too high).
+ */
+async function inventoryOf(x509Dir: string): Promise<TrustStoreInventory> {
+  const stores: string[] = []
+  const misplaced: string[] = []
+  for (const entry of await readdir(x509Dir, { withFileTypes: true })) {
+    const typeDir = path.join(x509Dir, entry.name)
+    if (isTrustStoreType(entry.name) && (await isDirectory(typeDir))) {
+      for (const store of await readdir(typeDir, { withFileTypes: true })) {
+        if (store.isDirectory()) stores.push(`${entry.name}:${store.name}`)
+        else if (store.isFile()) misplaced.push(`x509/${entry.name}/${store.name}`)
+      }
+    } else if (entry.isFile()) {
+      misplaced.push(`x509/${entry.name}`)
+    }
+  }
+  return { stores: stores.sort(), misplaced: misplaced.sort() }
+}
+
+/** The message for a file found where a store directory belongs. */
+function misplacedFileMessage(rel: string, type: string): string {
+  return `is a file where a store directory belongs: certificates go one level deeper, in a named store, e.g. ${path.join('x509', type, '<name>', path.basename(rel))}, named "${type}:<name>" in the trust policy`
 }
 
 export interface DirectoryLoadOptions {
@@ -148,11 +187,13 @@ export async function loadTrustStoreDirectory(
       if (!isTrustStoreType(entry.name)) {
         problems.push({
           path: rel,
-          message: `unsupported trust store type "${entry.name}", supported types are ${TRUST_STORE_TYPES.map((t) => `"${t}"`).join(', ')}`,
+          message: entry.isFile()
+            ? misplacedFileMessage(rel, '<type>')
+            : `unsupported trust store type "${entry.name}", supported types are ${TRUST_STORE_TYPES.map((t) => `"${t}"`).join(', ')}`,
         })
         continue
       }
-      if (!entry.isDirectory()) {
+      if (!(await isDirectory(path.join(x509Dir, entry.name)))) {
         problems.push({ path: rel, message: 'is not a directory' })
         continue
       }
@@ -175,6 +216,10 @@ export async function loadTrustStoreDirectory(
     const storeDir = path.join(x509Dir, type, name)
     const info = await lstat(storeDir).catch(() => undefined)
     if (info === undefined) continue // missing: reported at verification time, as notation does
+    if (info.isFile()) {
+      problems.push({ path: rel, message: misplacedFileMessage(rel, type) })
+      continue
+    }
     if (info.isSymbolicLink() || !info.isDirectory()) {
       problems.push({
         path: rel,
@@ -203,7 +248,7 @@ export async function loadTrustStoreDirectory(
     }
     inputs.push({ type, name, certificates })
   }
-  return finish(inputs, problems)
+  return { ...finish(inputs, problems), inventory: await inventoryOf(x509Dir) }
 }
 
 function finish(inputs: NamedStoreInput[], problems: Problem[]): TrustStore {
@@ -234,7 +279,17 @@ export async function loadInlineTrustStore(
       doc.errors.map((e) => ({ path: '', message: `not valid JSON or YAML: ${e.message}` })),
     )
   }
-  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown
+  let raw: unknown
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown
+  } catch (err) {
+    // The yaml library throws an uncoded ReferenceError ("Excessive alias count") for alias bombs.
+    throw new TrustStoreError(
+      'TRUST_STORE_INVALID',
+      `trust-store: YAML aliases expand beyond the limit of ${MAX_YAML_ALIASES} (a resource exhaustion attack, or a mapping to write without aliases)`,
+      { cause: err, problems: [{ path: '', message: 'too many YAML aliases' }] },
+    )
+  }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw invalid([
       { path: '', message: 'the trust store must be a mapping of "type:name" to certificates' },
@@ -306,7 +361,8 @@ export async function loadTrustStore(
   const trimmed = input.trim()
   if (!trimmed.includes('\n')) {
     const target = path.resolve(options.baseDir ?? process.cwd(), trimmed)
-    const info = await lstat(target).catch(() => undefined)
+    // stat, not lstat: the input itself may be reached through a symlink (notation follows it).
+    const info = await stat(target).catch(() => undefined)
     if (info?.isDirectory()) return loadTrustStoreDirectory(target, options)
     if (info?.isFile()) {
       // A file holding the inline mapping; its relative certificate paths are relative to it.

@@ -37,6 +37,20 @@ export interface TrustStore {
   readonly ca: ReadonlyMap<string, readonly Uint8Array[]>
   readonly signingAuthority: ReadonlyMap<string, readonly Uint8Array[]>
   readonly tsa: ReadonlyMap<string, readonly Uint8Array[]>
+  /** What the input holds beyond the stores that were read, for messages (directory inputs). */
+  readonly inventory?: TrustStoreInventory
+}
+
+/**
+ * A directory input reads only the stores the policy names (as notation does), so the maps alone
+ * cannot say which stores exist: the loader lists them here, with files found where a named
+ * store directory belongs (a certificate put one level too high).
+ */
+export interface TrustStoreInventory {
+  /** Every `type:name` store directory the input has, read or not. */
+  readonly stores: readonly string[]
+  /** Files where a store directory belongs, e.g. `x509/ca/root.pem` (should be `x509/ca/<name>/root.pem`). */
+  readonly misplaced: readonly string[]
 }
 
 export const emptyTrustStore: TrustStore = {
@@ -199,28 +213,87 @@ export function trustedCertificatesFor(
     if (ref.type !== type || seen.has(ref.name)) continue
     seen.add(ref.name)
     const certs = store[type].get(ref.name)
-    if (certs === undefined) {
-      return {
-        ok: false,
-        error: new TrustStoreError(
-          'TRUST_STORE_NOT_FOUND',
-          `the trust store "${ref.name}" of type "${type}" does not exist`,
-          { remedy: `Provide the certificates of "${type}:${ref.name}" in the trust store input.` },
-        ),
-      }
-    }
-    if (certs.length === 0) {
-      return {
-        ok: false,
-        error: new TrustStoreError(
-          'TRUST_STORE_NOT_FOUND',
-          `no x509 certificates were found in trust store "${ref.name}" of type "${type}"`,
-        ),
-      }
+    if (certs === undefined || certs.length === 0) {
+      return { ok: false, error: storeNotFound(store, [{ type, name: ref.name }]) }
     }
     certificates.push(...certs)
   }
   return { ok: true, certificates }
+}
+
+/** Every `type:name` the trust-store input has, sorted: the inventory, else the loaded stores. */
+export function storeNames(store: TrustStore): string[] {
+  const names = new Set(store.inventory?.stores ?? [])
+  for (const type of TRUST_STORE_TYPES)
+    for (const name of store[type].keys()) names.add(`${type}:${name}`)
+  return [...names].sort()
+}
+
+/** The references, each once and in order, whose store is missing or has no certificate. */
+export function unusableStores(
+  store: TrustStore,
+  references: readonly StoreReference[],
+): StoreReference[] {
+  const seen = new Set<string>()
+  const out: StoreReference[] = []
+  for (const ref of references) {
+    const key = `${ref.type}:${ref.name}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    if ((store[ref.type].get(ref.name)?.length ?? 0) === 0) out.push(ref)
+  }
+  return out
+}
+
+/**
+ * TRUST_STORE_NOT_FOUND for stores the policy names and the input lacks (or has empty). The
+ * message is notation's (`the trust store "x" of type "ca" does not exist`, `no x509 certificates
+ * were found in trust store …`) followed by the stores that do exist, and a hint for certificate
+ * files placed directly in `x509/<type>/`.
+ */
+export function storeNotFound(
+  store: TrustStore,
+  missing: readonly StoreReference[],
+  context = '',
+): TrustStoreError {
+  const existing = storeNames(store)
+  const what = missing.map((ref) => {
+    if (store[ref.type].has(ref.name))
+      return `no x509 certificates were found in trust store "${ref.name}" of type "${ref.type}"`
+    const near = existing.find((n) => looselyEqual(n, `${ref.type}:${ref.name}`))
+    return `the trust store "${ref.name}" of type "${ref.type}" does not exist${near === undefined ? '' : ` (did you mean ${near}?)`}`
+  })
+  const available =
+    existing.length === 0
+      ? 'the trust-store input has no stores'
+      : `the trust-store input has ${existing.join(', ')}`
+  const misplaced = store.inventory?.misplaced ?? []
+  const hint =
+    misplaced.length === 0
+      ? ''
+      : `; ${misplaced.join(', ')} ${misplaced.length === 1 ? 'is a file' : 'are files'} where a store directory belongs: certificates go one level deeper, in x509/<type>/<name>/ (e.g. ${placeFor(misplaced[0] as string, missing[0])})`
+  return new TrustStoreError(
+    'TRUST_STORE_NOT_FOUND',
+    `${context}${what.join('; ')} (${available}${hint})`,
+    {
+      remedy: `Check the trustStores names of the trust policy against the trust store (names must match exactly), or provide ${missing.map((r) => `"${r.type}:${r.name}"`).join(', ')} in the trust-store input.`,
+    },
+  )
+}
+
+/** Same name but for case and the separators `-`, `_` and `.` (a likely typo). */
+function looselyEqual(a: string, b: string): boolean {
+  const fold = (s: string): string => s.toLowerCase().replace(/[-_.]/g, '')
+  return fold(a) === fold(b)
+}
+
+/** Where a misplaced file should go: `x509/ca/root.pem` → `x509/ca/<name>/root.pem`. */
+function placeFor(file: string, wanted: StoreReference | undefined): string {
+  const parts = file.split('/')
+  const base = parts.pop() as string
+  const type = parts[1] ?? wanted?.type ?? '<type>'
+  const name = wanted !== undefined && wanted.type === type ? wanted.name : '<name>'
+  return `x509/${type}/${name}/${base}`
 }
 
 /** True when the policy references at least one `tsa:` store (notation `isTSATrustStoreInPolicy`). */

@@ -121,7 +121,7 @@ export interface VerifySignatureInput {
   /** Verification time. */
   now: Date
   /** Metadata that must be present in the signed annotations. */
-  userMetadata?: Readonly<Record<string, string>>
+  userMetadata?: ReadonlyMap<string, string>
   revocation: RevocationChecker
   logger?: Logger
 }
@@ -667,8 +667,7 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Sign
     'revocation',
     'payload',
   ])
-  if (input.userMetadata !== undefined && Object.keys(input.userMetadata).length > 0)
-    requested.add('userMetadata')
+  if (input.userMetadata !== undefined && input.userMetadata.size > 0) requested.add('userMetadata')
   const outcome: SignatureOutcome = {
     verdict: 'failed',
     policyName: statement.name,
@@ -745,7 +744,7 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Sign
     }
   }
   if (requested.has('userMetadata') && target !== undefined) {
-    const missing = missingUserMetadata(target.annotations, input.userMetadata ?? {})
+    const missing = missingUserMetadata(target.annotations, input.userMetadata ?? new Map())
     if (missing.length > 0) {
       run.record({
         type: 'userMetadata',

@@ -362,7 +362,16 @@ export function parseCertificate(der: Uint8Array): CertificateInfo {
   const key = createHash('sha256').update(der).digest('hex')
   const cached = parseCache.get(key)
   if (cached !== undefined) return cached
-  const info = parseCertificateUncached(der, key)
+  let info: CertificateInfo
+  try {
+    info = parseCertificateUncached(der, key)
+  } catch (err) {
+    if (err instanceof CertificateError) throw err
+    // node:crypto decodes the public key lazily and pkijs/asn1js read fields on demand, so a
+    // malformed certificate can fail after the parse with OpenSSL's "decode error" or a
+    // RangeError: either way the certificate is not RFC 5280 X.509.
+    throw parseError('certificate is not a valid X.509 certificate (RFC 5280)', err)
+  }
   if (parseCache.size >= PARSE_CACHE_LIMIT) {
     const oldest = parseCache.keys().next().value
     if (oldest !== undefined) parseCache.delete(oldest)

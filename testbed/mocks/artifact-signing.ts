@@ -40,7 +40,9 @@ export type FaultRoute = 'sign' | 'poll' | 'any'
 /**
  * Fault syntax: `[sign:|poll:|any:]<name>[:args]`, e.g. `throttle:2:1`, `poll:5xx:1:503`, `reset`,
  * `slow:200`, `403-empty`, `401:1`, `404-errorDetail`, `fail-op`, `timeout-op`, `cancel-op`,
- * `never-finish`, `bad-cert-order`, `wrong-key`, `single-b64`, `no-econtent`,
+ * `never-finish`, `bad-cert-order`, `wrong-key`, `single-b64`, `no-econtent`, `fail-sync` (the
+ * POST itself answers 200 with status Failed, as for an account or identity validation that is
+ * not in a signing state [MOCK]),
  * `throttle-ms:1:50` (retry-after-ms), `throttle-date:1:1` (HTTP-date Retry-After).
  */
 export type Fault =
@@ -56,7 +58,7 @@ export type Fault =
   | { kind: 'slow'; route: FaultRoute; ms: number }
   | { kind: 'status'; route: FaultRoute; remaining: number; status: 401 | 403 | 404 }
   | { kind: 'op'; outcome: 'Failed' | 'TimedOut' | 'Canceled' | 'never' }
-  | { kind: 'bad-cert-order' | 'wrong-key' | 'single-b64' | 'no-econtent' }
+  | { kind: 'bad-cert-order' | 'wrong-key' | 'single-b64' | 'no-econtent' | 'fail-sync' }
 
 export function parseFault(spec: string): Fault {
   let rest = spec.trim()
@@ -111,6 +113,7 @@ export function parseFault(spec: string): Fault {
     case 'wrong-key':
     case 'single-b64':
     case 'no-econtent':
+    case 'fail-sync':
       return { kind: name }
     default:
       throw new Error(`unknown mock fault "${spec}"`)
@@ -149,6 +152,11 @@ export interface ArtifactSigningMockOptions {
   unknownOperation?: '404' | 'status'
   /** `Retry-After` on 202 and polls, seconds (default 1, as the real service; tests use 0). */
   retryAfterSeconds?: number
+  /**
+   * [MOCK] api-versions the front door refuses with 401/403 before authentication (empty body,
+   * no `mise-correlation-id`), as the 2026 field reports of api-version-dependent failures show.
+   */
+  refusedApiVersions?: Record<string, 401 | 403>
 }
 
 export interface MockProfileState {
@@ -178,6 +186,8 @@ export interface ArtifactSigningMock {
   setFaults(account: string, profile: string, faults: string[]): void
   /** Rotates the profile's key and leaf (daily renewal). */
   rotate(account: string, profile: string): Promise<void>
+  /** Replaces {@link ArtifactSigningMockOptions.refusedApiVersions}. */
+  refuseApiVersions(refused: Record<string, 401 | 403>): void
 }
 
 const key = (a: string, p: string): string => `${a.toLowerCase()}/${p.toLowerCase()}`
@@ -216,6 +226,7 @@ export async function createArtifactSigningMock(
   const accounts = new Map<string, MockAccountConfig>()
   const operations = new Map<string, Operation>()
   const wrongKey = testKey('rsa3072', 'mock-as-wrong-key')
+  let refusedVersions = new Map(Object.entries(options.refusedApiVersions ?? {}))
 
   for (const account of options.accounts) {
     accounts.set(account.name.toLowerCase(), account)
@@ -391,6 +402,11 @@ export async function createArtifactSigningMock(
       }
     }
 
+    // [MOCK] a version refused in front of the service: nothing authenticated, no correlation id.
+    const refusedStatus = refusedVersions.get(url.searchParams.get('api-version') ?? '')
+    if (refusedStatus !== undefined)
+      return sendEmpty(res, refusedStatus, commonHeaders(false, false))
+
     // §10.4 authorization.
     const auth = req.headers.authorization ?? ''
     const claims = auth.startsWith('Bearer ') ? options.verifyAccessToken(auth.slice(7)) : undefined
@@ -502,6 +518,9 @@ export async function createArtifactSigningMock(
       state.signCount += 1
       const op = buildOperation(state, requestFaults, algorithm, Buffer.from(digestB64, 'base64'))
       operations.set(op.id, op)
+      if (requestFaults.some((f) => f.kind === 'fail-sync')) {
+        return sendJson(res, 200, operationBody(op, dialectB, 'Failed'), headers)
+      }
       const location = `${profileBase}/sign/${op.id}?api-version=${apiVersion}`
       // [MOCK] dialect A also sends Operation-Location / Retry-After; clients must not need them.
       return sendJson(res, 202, operationBody(op, dialectB, 'InProgress'), {
@@ -584,13 +603,18 @@ export async function createArtifactSigningMock(
       if (s === undefined) throw new Error(`no mock profile ${account}/${profile}`)
       s.faults = faults.map(parseFault)
     },
+    refuseApiVersions(refused) {
+      refusedVersions = new Map(Object.entries(refused))
+    },
     async rotate(account, profile) {
       const s = profiles.get(key(account, profile))
       if (s === undefined) throw new Error(`no mock profile ${account}/${profile}`)
       const slot = `mock-as-leaf-${key(account, profile)}-${createHash('sha1').update(randomBytes(8)).digest('hex')}`
       s.key = testKey('rsa3072', slot)
+      // The daily renewal keeps the profile's subject and its profile EKU; the key and leaf change.
       s.chain = await createMockSigningChain({
         key: s.key,
+        eku: s.chain.eku,
         ...(s.config.trust === undefined ? {} : { trust: s.config.trust }),
         ...(s.config.subject === undefined ? {} : { subject: s.config.subject }),
       })

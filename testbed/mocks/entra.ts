@@ -37,7 +37,11 @@ export interface EntraMockOptions {
   tokenTtlSeconds?: number
 }
 
-const DEFAULT_RESOURCES = ['https://codesigning.azure.net', 'https://containerregistry.azure.net']
+const DEFAULT_RESOURCES = [
+  'https://codesigning.azure.net',
+  'https://containerregistry.azure.net',
+  'https://vault.azure.net',
+]
 
 export function createEntraMock(options: EntraMockOptions) {
   const publicKey = createPublicKey(options.key)

@@ -9,7 +9,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 
-export type MockService = 'artifact-signing' | 'entra' | 'github-oidc' | 'acr'
+export type MockService = 'artifact-signing' | 'entra' | 'github-oidc' | 'acr' | 'key-vault'
 
 export interface RecordedRequest {
   service: MockService

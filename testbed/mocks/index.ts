@@ -1,7 +1,7 @@
 /**
  * Local mocks of the cloud services the Azure integration talks to, each on its own 127.0.0.1
  * ephemeral port: the Artifact Signing data plane, Microsoft Entra ID, the GitHub Actions OIDC token
- * endpoint and the ACR token service. See README.md for the contract and what is invented ([MOCK]).
+ * endpoint, the ACR token service and an Azure Key Vault. See README.md for the contract and what is invented ([MOCK]).
  *
  *   const mocks = await startAzureMocks()
  *   // in-process: data plane over http (Node reads NODE_EXTRA_CA_CERTS only at start-up);
@@ -22,10 +22,17 @@ import {
 } from './artifact-signing.js'
 import { createEntraMock, type EntraAppConfig } from './entra.js'
 import { GITHUB_OIDC_ISSUER, createGithubOidcMock } from './github-oidc.js'
+import { createKeyVaultMock, type KeyVaultMock } from './key-vault.js'
 import { startMockServer, type MockServer, type RecordedRequest } from './http.js'
 
 export type { RecordedRequest } from './http.js'
 export type { MockAccountConfig, MockProfileConfig, MockProfileState } from './artifact-signing.js'
+export type {
+  KeyVaultMock,
+  MockVaultCertificate,
+  SecretFormat,
+  VaultPermission,
+} from './key-vault.js'
 
 export const MOCK_TENANT_ID = 'mock-tenant-0001'
 export const MOCK_CLIENT_ID = '00000000-aaaa-bbbb-cccc-000000000001'
@@ -50,6 +57,8 @@ export interface AzureMocksOptions {
   accounts?: MockAccountConfig[]
   unknownProfile?: '403' | '404'
   unsupportedApiVersionStatus?: 400 | 401 | 403
+  /** [MOCK] api-versions refused with 401/403 before authentication (see artifact-signing.ts). */
+  refusedApiVersions?: Record<string, 401 | 403>
   unknownOperation?: '404' | 'status'
   /** Retry-After of the data plane's 202 / polls (default 1 s, as the service; tests may use 0). */
   retryAfterSeconds?: number
@@ -69,6 +78,9 @@ export interface AzureMocks {
   oidcRequestToken: string
   /** ACR token service origin (https). */
   acrUrl: string
+  /** Key Vault origin (https://127.0.0.1:<port>). */
+  keyVaultUrl: string
+  keyVault: KeyVaultMock
   tenantId: string
   clientId: string
   subject: string
@@ -92,8 +104,9 @@ export interface AzureMocks {
    * A TokenCredential-shaped stub minting mock Entra tokens for the scope asked, for in-process
    * tests (the real ClientAssertionCredential needs the HTTPS authority: use childEnv()).
    */
-  stubCredential(opts?: { clientId?: string; objectId?: string }): {
+  stubCredential(opts?: { clientId?: string; objectId?: string; tenantId?: string }): {
     clientId: string
+    tenantId?: string
     getToken(scopes: string | string[]): Promise<{ token: string; expiresOnTimestamp: number }>
     calls: string[]
   }
@@ -159,6 +172,9 @@ export async function startAzureMocks(options: AzureMocksOptions = {}): Promise<
     ...(options.unknownOperation === undefined
       ? {}
       : { unknownOperation: options.unknownOperation }),
+    ...(options.refusedApiVersions === undefined
+      ? {}
+      : { refusedApiVersions: options.refusedApiVersions }),
     ...(options.retryAfterSeconds === undefined
       ? {}
       : { retryAfterSeconds: options.retryAfterSeconds }),
@@ -190,6 +206,13 @@ export async function startAzureMocks(options: AzureMocksOptions = {}): Promise<
     oidc.handle(req, res, body),
   )
   const acrServer = await start('https', (req, res, body) => acr.handle(req, res, body))
+  const keyVault = await createKeyVaultMock({
+    tenantId,
+    authorityHost: entraServer.url,
+    verifyAccessToken: (t) => entra.verifyAccessToken(t),
+    record,
+  })
+  const keyVaultServer = await start('https', (req, res, body) => keyVault.handle(req, res, body))
 
   const oidcRequestUrl = `${oidcServer.url}/idtoken?api-version=2.0`
   const requestToken = oidc.requestToken
@@ -200,6 +223,8 @@ export async function startAzureMocks(options: AzureMocksOptions = {}): Promise<
     oidcRequestUrl,
     oidcRequestToken: requestToken,
     acrUrl: acrServer.url,
+    keyVaultUrl: keyVaultServer.url,
+    keyVault,
     tenantId,
     clientId,
     subject,
@@ -220,12 +245,13 @@ export async function startAzureMocks(options: AzureMocksOptions = {}): Promise<
       const id = opts.clientId ?? clientId
       return {
         clientId: id,
+        ...(opts.tenantId === undefined ? {} : { tenantId: opts.tenantId }),
         calls,
         async getToken(scopes) {
           const scope = Array.isArray(scopes) ? (scopes[0] ?? '') : scopes
           calls.push(scope)
           const token = entra.issueAccessToken({
-            tenantId,
+            tenantId: opts.tenantId ?? tenantId,
             clientId: id,
             resource: scope.replace(/\/\.default$/, ''),
             ...(opts.objectId === undefined ? {} : { objectId: opts.objectId }),
@@ -244,6 +270,7 @@ export async function startAzureMocks(options: AzureMocksOptions = {}): Promise<
     }),
     async stop() {
       await Promise.all(servers.map((s) => s.stop()))
+      await keyVault.stop()
       await rm(dir, { recursive: true, force: true })
     },
   }

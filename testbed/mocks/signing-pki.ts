@@ -123,13 +123,16 @@ export async function createMockSigningChain(opts: {
   subject?: string
   key: KeyObject
   now?: Date
+  /** The profile EKU to keep (a renewal keeps it); a new random one when absent. */
+  eku?: string
 }): Promise<MockSigningChain> {
   const trust = opts.trust ?? 'PublicTrust'
   const { root, issuing } = await mockCas(trust)
   const eku =
-    trust === 'PublicTrust'
+    opts.eku ??
+    (trust === 'PublicTrust'
       ? `1.3.6.1.4.1.311.97.${Array.from({ length: 4 }, () => randomInt(1, 2 ** 31)).join('.')}`
-      : `1.3.6.1.4.1.311.97.1.3.1.${Array.from({ length: 8 }, () => randomInt(1, 65535)).join('.')}`
+      : `1.3.6.1.4.1.311.97.1.3.1.${Array.from({ length: 8 }, () => randomInt(1, 65535)).join('.')}`)
   const notBefore = new Date((opts.now ?? new Date()).getTime() - 5 * 60_000)
   const leaf = await issue({
     subject: opts.subject ?? 'C=US, ST=Washington, L=Redmond, O=Mock Publisher, CN=Mock Publisher',

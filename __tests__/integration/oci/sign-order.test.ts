@@ -121,7 +121,7 @@ async function pushWith(
 const options = (referrers: SignOptions['referrers'], concurrency = 4): SignOptions => ({
   format: 'cose',
   manifestForm: 'image-manifest-legacy',
-  userMetadata: {},
+  userMetadata: new Map(),
   referrers,
   recursive: false,
   concurrency,

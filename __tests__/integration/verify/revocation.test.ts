@@ -228,7 +228,8 @@ describe('one checker, many images', () => {
 describe('OCSP (openssl ocsp responder)', () => {
   type ResponderOptions = {
     revoked?: boolean
-    signer?: 'issuer' | 'delegated' | 'delegated-no-eku'
+    signer?:
+      'issuer' | 'delegated' | 'delegated-no-eku' | 'delegated-expired' | 'delegated-not-yet-valid'
     nextUpdateMinutes?: number | null
     listLeaf?: boolean
   }
@@ -267,11 +268,18 @@ describe('OCSP (openssl ocsp responder)', () => {
     port: number,
   ): Promise<OcspResponder> {
     let signer = pki.intermediate
-    if (o.signer === 'delegated' || o.signer === 'delegated-no-eku') {
+    if (o.signer !== undefined && o.signer !== 'issuer') {
+      const day = 86_400_000
       signer = await issueCert({
         subject: 'C=US, ST=WA, O=Revocation Test, CN=OCSP Responder',
         issuer: pki.intermediate,
-        eku: o.signer === 'delegated' ? ['1.3.6.1.5.5.7.3.9'] : ['1.3.6.1.5.5.7.3.3'],
+        eku: o.signer === 'delegated-no-eku' ? ['1.3.6.1.5.5.7.3.3'] : ['1.3.6.1.5.5.7.3.9'],
+        ...(o.signer === 'delegated-expired'
+          ? { notBefore: new Date(Date.now() - 3 * day), notAfter: new Date(Date.now() - day) }
+          : {}),
+        ...(o.signer === 'delegated-not-yet-valid'
+          ? { notBefore: new Date(Date.now() + day), notAfter: new Date(Date.now() + 3 * day) }
+          : {}),
       })
     }
     const r = await startOcspResponder({
@@ -329,6 +337,21 @@ describe('OCSP (openssl ocsp responder)', () => {
     expect(results[0]?.result).toBe('unknown')
     expect(results[0]?.servers[0]?.error).toMatch(/OCSPSigning/)
   })
+
+  // Issue 11 item 11: openssl signs with an expired responder certificate, and such a "good"
+  // answer used to be accepted. RFC 6960 §4.2.2.2: the responder is authorised by a valid
+  // certificate, checked at producedAt (when it signed) and at the verification time.
+  it.each(['delegated-expired', 'delegated-not-yet-valid'] as const)(
+    'a %s responder certificate is not trusted: the status is unknown',
+    async (signer) => {
+      const { pki } = await withResponder({ signer })
+      const { results } = await check(pki)
+      expect(results[0]?.result).toBe('unknown')
+      expect(results[0]?.servers[0]?.error).toMatch(
+        /delegated OCSP responder certificate was not valid when it signed the response \(producedAt/,
+      )
+    },
+  )
 
   it('a response without nextUpdate is treated as expired (as notation does)', async () => {
     const { pki } = await withResponder({ nextUpdateMinutes: null })

@@ -21,7 +21,14 @@ describe.each([
   [
     'action.yml',
     SIGN_INPUTS,
-    ['digest', 'signature-digest', 'signatures', 'verified', 'verification'],
+    [
+      'digest',
+      'signature-digest',
+      'signatures',
+      'artifact-signing-api-version',
+      'verified',
+      'verification',
+    ],
   ],
   ['verify/action.yml', VERIFY_INPUTS, ['verified', 'verification']],
 ] as const)('%s', (file, inputs, outputs) => {

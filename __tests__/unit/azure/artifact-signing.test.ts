@@ -167,7 +167,8 @@ describe('dialect A (2022-06-15-preview)', () => {
     )
     expect(poll1.body).toBeUndefined()
     expect(poll2.url).toBe(poll1.url)
-    expect(c.sleeps).toEqual([1000, 1000])
+    // The first poll goes out after 100 ms, later ones after the (default 1 s) Retry-After.
+    expect(c.sleeps).toEqual([100, 1000])
     expect(Buffer.from(result.signature).toString('base64')).toBe(fields.signature)
     expect(result.certificateChain).toEqual([chain.leaf.der, chain.issuing.der, chain.root.der])
     expect(logger.lines.join('\n')).toContain(
@@ -219,7 +220,8 @@ describe('dialect B/C (2023-06-15-preview, 2024-06-15)', () => {
         digest: digestB64,
       })
       expect(t.requests.slice(1).map((r) => String(r.url))).toEqual([loc, loc, loc])
-      expect(c.sleeps).toEqual([2000, 3000, 1000])
+      // First poll soon (not after the hinted 2 s), then each Retry-After (3 s, then the default).
+      expect(c.sleeps).toEqual([100, 3000, 1000])
       expect(r.certificateChain).toEqual([chain.leaf.der, chain.issuing.der, chain.root.der])
     },
   )
@@ -310,7 +312,7 @@ describe('operation statuses', () => {
     const e = await codeOf(s.sign(tbs))
     expect(e.code).toBe('SIGNER_DEADLINE_EXCEEDED')
     expect(e.message).toMatch(
-      /op-slow was still InProgress after 5 s \(5 polls\); the limit is 5 s/,
+      /op-slow was still InProgress after 4 s \(5 polls\); the limit is 5 s/,
     )
     expect(e.remedy).toContain('artifact-signing-timeout')
     expect(c.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5000)
@@ -498,6 +500,9 @@ describe('input validation', () => {
     'https://x.test/?a=1',
     'https://u:p@x.test',
     'ftp://x.test',
+    // issue 11 item 10: a host outside *.codesigning.azure.net would receive the token
+    'https://eus.codesigning.azure.net.evil.com',
+    'https://x.test',
   ])('rejects the endpoint %s naming artifact-signing-endpoint', (endpoint) => {
     expect(() => normalizeEndpoint(endpoint)).toThrow(ConfigError)
     expect(() => normalizeEndpoint(endpoint)).toThrow(/artifact-signing-endpoint/)
@@ -551,5 +556,112 @@ describe('input validation', () => {
     expect(createArtifactSigningSigner(base).description).toBe(
       'artifact signing eus.codesigning.azure.net/acct/profile',
     )
+  })
+})
+
+describe('api-version fallback on a refusal before authentication', () => {
+  const preAuth = (status: number) => response(status, '', {})
+  const authenticated = (status: number) => response(status, '', { 'mise-correlation-id': 'c-1' })
+
+  it('a 401 without correlation id on the /sign form is retried once with :sign 2024-06-15, which is then kept', async () => {
+    const t = fakeTransport((req) => {
+      const url = String(req.url)
+      if (url.includes('/sign?api-version=2022-06-15-preview')) return preAuth(401)
+      if (url.includes(':sign?api-version=2024-06-15'))
+        return response(202, wrapped('op-x', 'InProgress'))
+      return response(200, wrapped('op-x', 'Succeeded', success()))
+    })
+    const { s, logger } = signer(t)
+    expect(s.apiVersion).toBe('2022-06-15-preview')
+    await s.sign(tbs)
+    expect(s.apiVersion).toBe('2024-06-15')
+    expect(s.dialect).toBe('B')
+    expect(s.apiVersionFallbackFrom).toBe('2022-06-15-preview')
+    const urls = t.requests.map((r) => String(r.url))
+    expect(urls[0]).toContain('/sign?api-version=2022-06-15-preview')
+    expect(urls[1]).toContain(':sign?api-version=2024-06-15')
+    expect(urls[2]).toContain('/sign/op-x?api-version=2024-06-15')
+    const warnings = logger.lines.filter((l) => l.startsWith('warning: '))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(
+      /refused api-version 2022-06-15-preview with HTTP 401 before authenticating.*retrying once with api-version 2024-06-15/,
+    )
+    // The next signature of the job goes straight to the form that worked.
+    const before = t.requests.length
+    await s.sign(tbs)
+    expect(String(t.requests[before]?.url)).toContain(':sign?api-version=2024-06-15')
+    expect(logger.lines.filter((l) => l.startsWith('warning: '))).toHaveLength(1)
+  })
+
+  it('a form-B version refused with 403 pre-auth falls back to 2022-06-15-preview', async () => {
+    const t = fakeTransport((req) => {
+      const url = String(req.url)
+      if (url.includes(':sign?')) return preAuth(403)
+      if (url.includes('/sign?api-version=2022-06-15-preview'))
+        return response(202, flat('op-y', 'InProgress'))
+      return response(200, flat('op-y', 'Succeeded', success()))
+    })
+    const { s } = signer(t, { apiVersion: '2023-06-15-preview' })
+    await s.sign(tbs)
+    expect(s.apiVersion).toBe('2022-06-15-preview')
+    expect(s.apiVersionFallbackFrom).toBe('2023-06-15-preview')
+  })
+
+  it('a 403 the service itself answered (correlation id present) is not retried', async () => {
+    const t = fakeTransport(() => authenticated(403))
+    const { s } = signer(t)
+    const e = await codeOf(s.sign(tbs))
+    expect(e.code).toBe('SIGNER_FORBIDDEN')
+    expect(t.requests).toHaveLength(1)
+    expect(s.apiVersionFallbackFrom).toBeUndefined()
+  })
+
+  it('when both forms are refused the error names both and keeps the remedy', async () => {
+    const t = fakeTransport(() => preAuth(403))
+    const { s } = signer(t)
+    const e = await codeOf(s.sign(tbs))
+    expect(e.code).toBe('SIGNER_FORBIDDEN')
+    expect(e.message).toContain('api-version 2022-06-15-preview was refused too (HTTP 403)')
+    expect(e.remedy).toContain('Artifact Signing Certificate Profile Signer')
+    expect(t.requests).toHaveLength(2)
+    expect(s.apiVersion).toBe('2022-06-15-preview')
+  })
+})
+
+describe('HTTP 200 with status Failed', () => {
+  it.each(['2022-06-15-preview', '2024-06-15'])(
+    '%s: the sign POST answered 200 Failed is SIGNER_OPERATION_FAILED with the validation-state remedy, no poll',
+    async (apiVersion) => {
+      const t = fakeTransport(() =>
+        response(
+          200,
+          apiVersion.startsWith('2022') ? flat('op-f', 'Failed') : wrapped('op-f', 'Failed'),
+        ),
+      )
+      const e = await codeOf(signer(t, { apiVersion }).s.sign(tbs))
+      expect(e.code).toBe('SIGNER_OPERATION_FAILED')
+      expect(e.message).toMatch(/answered with HTTP 200 and status Failed.*refused to sign/)
+      expect(e.remedy).toMatch(/identity validation is Completed/)
+      expect(e.remedy).toMatch(/account is active/)
+      expect(t.requests).toHaveLength(1)
+    },
+  )
+})
+
+describe('currentChain (for skip-if-signed)', () => {
+  it('reads /sign/certchain (raw DER PKCS#7, root first) and returns the chain leaf first', async () => {
+    const der = certsOnlyPkcs7([chain.root.der, chain.issuing.der, chain.leaf.der])
+    const t = fakeTransport(() => response(200, der, { 'content-type': 'application/pkcs7-mime' }))
+    const { s } = signer(t)
+    const got = await s.currentChain?.()
+    expect(got?.map((c) => Buffer.from(c).toString('hex'))).toEqual(
+      [chain.leaf.der, chain.issuing.der, chain.root.der].map((c) =>
+        Buffer.from(c).toString('hex'),
+      ),
+    )
+    expect(String(t.requests[0]?.url)).toBe(
+      `${ENDPOINT}/codesigningaccounts/mock-account/certificateprofiles/mock-profile-1/sign/certchain?api-version=2022-06-15-preview`,
+    )
+    expect(t.requests[0]?.method).toBe('GET')
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import {
+  CborFloat,
   CborTag,
   decodeCbor,
   encodeBstr,
@@ -67,15 +68,16 @@ describe('decodeCbor: strict', () => {
   test('round trip', () => {
     const value = new Map<CborValue, CborValue>([
       [1, -38],
-      ['k', [new Uint8Array([1, 2]), 'v', 1.5]],
+      ['k', [new Uint8Array([1, 2]), 'v', new CborFloat(1.5)]],
     ])
     expect(decodeCbor(encodeCbor(value), lenient)).toEqual(value)
   })
 
   test('floats of each width and non-minimal ints decode', () => {
-    expect(decodeCbor(bytes('f93c00'), strict)).toBe(1)
-    expect(decodeCbor(bytes('fa3fc00000'), strict)).toBe(1.5)
-    expect(decodeCbor(bytes('fb3ff8000000000000'), strict)).toBe(1.5)
+    // A float stays a float even when its value is whole: 1.0 is not the integer 1.
+    expect(decodeCbor(bytes('f93c00'), strict)).toEqual(new CborFloat(1))
+    expect(decodeCbor(bytes('fa3fc00000'), strict)).toEqual(new CborFloat(1.5))
+    expect(decodeCbor(bytes('fb3ff8000000000000'), strict)).toEqual(new CborFloat(1.5))
     expect(decodeCbor(bytes('1b0000000000000001'), strict)).toBe(1)
   })
 

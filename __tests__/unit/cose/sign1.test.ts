@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import {
+  CborFloat,
   CborTag,
   encodeBstr,
   encodeCbor,
@@ -216,6 +217,12 @@ function withUnprotected(edit: (m: CborMap) => void): Uint8Array {
 
 const raw = (h: string): Uint8Array => new Uint8Array(Buffer.from(h, 'hex'))
 
+/** The encoded baseline protected map (a5 01 …) with its first key, label 1, written as `floatHex`. */
+function floatLabel(encoded: Uint8Array, floatHex: string): Uint8Array {
+  expect(Buffer.from(encoded.subarray(0, 2)).toString('hex')).toBe('a501')
+  return Buffer.concat([encoded.subarray(0, 1), raw(floatHex), encoded.subarray(2)])
+}
+
 /** d2 84 + the given protected item and unprotected bytes + a 1-byte payload and signature. */
 function outer(protectedEncoded: Uint8Array, unprotectedEncoded: Uint8Array): Uint8Array {
   return Buffer.concat([
@@ -380,6 +387,22 @@ describe('decodeCoseSign1: every rejection has its code', () => {
       'signingAgent not a tstr',
       () => withUnprotected((m) => m.set('io.cncf.notary.signingAgent', 1)),
     ],
+    // Issue 11 item 8: go-cose accepts only int64 and tstr labels; a float 1.0 is not label 1.
+    [
+      'alg label encoded as a half float (f9 3c00)',
+      () => build({ protectedItem: floatLabel(encodeCbor(baseProtected()), 'f93c00') }),
+    ],
+    [
+      'alg label encoded as a double float',
+      () => build({ protectedItem: floatLabel(encodeCbor(baseProtected()), 'fb3ff0000000000000') }),
+    ],
+    [
+      'x5chain label encoded as a float (33.0)',
+      () =>
+        outer(encodeCbor(encodeCbor(baseProtected())), raw('a1' + 'f95020' + '81' + '42' + '3000')),
+    ],
+    ['crit lists a float', () => withProtected((m) => m.set(2, [SCHEME, new CborFloat(1)]))],
+    ['alg as a float', () => withProtected((m) => m.set(1, new CborFloat(-37)))],
     [
       'verificationPlugin not a tstr',
       () => withProtected((m) => m.set('io.cncf.notary.verificationPlugin', 1)),
@@ -480,6 +503,31 @@ describe('decodeCoseSign1: every rejection has its code', () => {
           m.set(EXPIRY, 1800000000)
           m.set(2, [SCHEME, EXPIRY])
         }),
+    ],
+    // Issue 11 item 4: beyond ±8.64e12 s a Date is invalid, so expiry checks would silently pass.
+    [
+      'signing time beyond the Date range',
+      () => withProtected((m) => m.set(SIGNING_TIME, new CborTag(1, 9e12))),
+    ],
+    [
+      'negative signing time beyond the Date range',
+      () => withProtected((m) => m.set(SIGNING_TIME, new CborTag(1, -9e12))),
+    ],
+    [
+      'expiry beyond the Date range (would never expire)',
+      () =>
+        withProtected((m) => {
+          m.set(EXPIRY, new CborTag(1, 8_640_000_000_001))
+          m.set(2, [SCHEME, EXPIRY])
+        }),
+    ],
+    [
+      'signing time as a 64-bit int beyond 2^53',
+      () => withProtected((m) => m.set(SIGNING_TIME, new CborTag(1, 2n ** 63n))),
+    ],
+    [
+      'signing time as a float beyond the Date range',
+      () => withProtected((m) => m.set(SIGNING_TIME, new CborTag(1, new CborFloat(1e300)))),
     ],
   ])('%s → ENVELOPE_TIME', (_name, make) => {
     expectCode(() => decodeCoseSign1(make()), EnvelopeError, 'ENVELOPE_TIME')

@@ -64,6 +64,10 @@ describe('JWS protected header (notation-core-go signature/jws)', () => {
       '2023-02-30T00:00:00Z',
       '2023-06-27T05:30:33',
       '1700000000',
+      // RFC 3339 §5.6 time-numoffset: hours 00-23, minutes 00-59 (Go's strict time.Parse agrees).
+      '2023-06-27T05:30:33+24:00',
+      '2023-06-27T05:30:33-24:00',
+      '2023-06-27T05:30:33+05:60',
     ]) {
       expect(parseRfc3339(bad)).toBeUndefined()
     }
@@ -145,6 +149,21 @@ function withHeader(edit: (h: Record<string, unknown>) => void): Uint8Array {
   edit(h)
   return build({ header: h })
 }
+
+describe('decodeJws: prototype names are ordinary keys (issue 11 item 5)', () => {
+  test('an unprotected "constructor" or "toString" is not "in both headers"', () => {
+    for (const key of ['constructor', 'toString', '__proto__']) {
+      const p = decodeJws(
+        new Uint8Array(
+          Buffer.from(
+            `{"payload":"${b64u('{}')}","protected":"${b64u(JSON.stringify(baseHeader()))}","header":{"x5c":["${CERT_B64}"],"${key}":"x"},"signature":"AQI"}`,
+          ),
+        ),
+      )
+      expect(p.certificateChain).toHaveLength(1)
+    }
+  })
+})
 
 describe('decodeJws: hand-built', () => {
   test('baseline; signing input is the raw protected.payload text', () => {

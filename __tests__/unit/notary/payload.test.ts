@@ -46,7 +46,7 @@ describe('buildPayload', () => {
         data: 'e30=',
         annotations: { 'z.key': 'z', 'a.key': '<a&b>' },
       },
-      { 'm.build': '42' },
+      new Map([['m.build', '42']]),
     )
     expect(text(bytes)).toBe(
       '{"targetArtifact":{"mediaType":"application/vnd.oci.image.index.v1+json","digest":"sha256:abc","size":7,' +
@@ -58,11 +58,15 @@ describe('buildPayload', () => {
   test('user metadata: reserved prefix and existing keys are refused', () => {
     const d = { mediaType: 'm/t', digest: 'sha256:abc', size: 1, annotations: { k: 'v' } }
     expectCode(
-      () => buildPayload(d, { 'io.cncf.notary.x': '1' }),
+      () => buildPayload(d, new Map([['io.cncf.notary.x', '1']])),
       NotaryError,
       'PAYLOAD_METADATA_RESERVED',
     )
-    expectCode(() => buildPayload(d, { k: 'other' }), NotaryError, 'PAYLOAD_METADATA_DUPLICATE')
+    expectCode(
+      () => buildPayload(d, new Map([['k', 'other']])),
+      NotaryError,
+      'PAYLOAD_METADATA_DUPLICATE',
+    )
   })
 
   test('incomplete descriptors are refused', () => {

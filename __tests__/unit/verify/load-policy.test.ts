@@ -61,6 +61,28 @@ describe('loadTrustPolicy', () => {
     await expect(loadTrustPolicy('  ')).rejects.toMatchObject({ code: 'POLICY_UNREADABLE' })
   })
 
+  // Issue 11 item 8: a file named .json is JSON as notation reads it, never YAML.
+  it('a .json file is strict JSON: YAML content, a trailing comma or a BOM fail; .yaml is YAML', async () => {
+    const yamlText = 'version: "1.0"\ntrustPolicies:\n  - name: app\n'
+    const good = policyJson()
+    for (const [name, text] of [
+      ['yaml-in.json', yamlText],
+      ['comma.json', good.replace(/\}$/, ',}')],
+      ['bom.json', `\uFEFF${good}`],
+    ] as const) {
+      await writeFile(path.join(dir, name), text)
+      await expect(loadTrustPolicy(path.join(dir, name))).rejects.toMatchObject({
+        code: 'POLICY_INVALID',
+        message: expect.stringContaining('not valid JSON:'),
+      })
+    }
+    // The same statement as YAML in a .yaml file loads (JSON text is YAML too).
+    await writeFile(path.join(dir, 'policy.yaml'), good)
+    expect(
+      (await loadTrustPolicy(path.join(dir, 'policy.yaml'))).document.trustPolicies,
+    ).toHaveLength(1)
+  })
+
   it('passes validation errors through with the file as source', async () => {
     await writeFile(path.join(dir, 'bad.json'), policyJson(statement({ registryScopes: ['nope'] })))
     await expect(loadTrustPolicy(path.join(dir, 'bad.json'))).rejects.toMatchObject({

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { PolicyError, type Problem } from '../../../src/verify/errors.js'
 import {
   parseTrustPolicy,
+  type PolicyParseOptions,
   registryScopeProblem,
   selectPolicy,
   validateTrustPolicy,
@@ -122,14 +123,47 @@ trustPolicies:
 })
 
 describe('parseTrustPolicy: every rule, with its JSON path', () => {
-  it('rejects text that is neither JSON nor YAML', () => {
-    expect(() => parseTrustPolicy('{"version": "1.0",')).toThrow(PolicyError)
+  const problemOfText = (text: string, options: PolicyParseOptions = {}): string => {
     try {
-      parseTrustPolicy('{"version": "1.0",')
+      parseTrustPolicy(text, options)
     } catch (err) {
+      expect(err).toBeInstanceOf(PolicyError)
       expect((err as PolicyError).code).toBe('POLICY_INVALID')
-      expect((err as PolicyError).problems[0]?.message).toContain('not valid JSON or YAML')
+      return (err as PolicyError).problems[0]?.message ?? ''
     }
+    throw new Error('expected the policy text to be rejected')
+  }
+  it('rejects text that is neither JSON nor YAML', () => {
+    expect(problemOfText('{"version": "1.0",')).toContain('not valid JSON')
+    expect(problemOfText('version: [1.0')).toContain('not valid JSON or YAML')
+  })
+  // Issue 11 item 8: text that starts with `{` (and any *.json file) is strict JSON, as notation
+  // reads trustpolicy.json with Go's encoding/json; YAML only where the user wrote YAML.
+  const GOOD = JSON.stringify(policyDoc(statement()))
+  it.each([
+    ['a trailing comma', GOOD.replace(/\}$/, ',}')],
+    ['a NUL byte after the document', `${GOOD}\u0000`],
+    ['a raw NUL inside a string', GOOD.replace('"1.0"', '"1.0\u0000"')],
+    ['a byte order mark', `\uFEFF${GOOD}`],
+    ['a YAML comment', `${GOOD} # comment`],
+    ['single-quoted strings', GOOD.replace('"1.0"', "'1.0'")],
+  ])('strict JSON refuses %s', (_name, text) => {
+    expect(problemOfText(text, { format: 'json' })).toContain('not valid JSON')
+  })
+  it('text starting with { is read as JSON by default (a trailing comma fails)', () => {
+    expect(problemOfText(GOOD.replace(/\}$/, ',}'))).toContain('not valid JSON:')
+    expect(parseTrustPolicy(GOOD).trustPolicies).toHaveLength(1)
+  })
+  it('YAML stays YAML, and a YAML alias bomb is a coded error', () => {
+    expect(parseTrustPolicy(GOOD, { format: 'yaml' }).trustPolicies).toHaveLength(1)
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      ...Array.from({ length: 8 }, (_, i) => {
+        const prev = i === 0 ? 'a' : `l${i - 1}`
+        return `l${i}: &l${i} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`
+      }),
+    ].join('\n')
+    expect(problemOfText(bomb, { source: 'trust-policy' })).toContain('YAML aliases expand')
   })
   it('rejects a document that is not an object', () => {
     expect(problemsOf(['x'])).toEqual([
@@ -218,6 +252,17 @@ describe('parseTrustPolicy: every rule, with its JSON path', () => {
       policyDoc(statement({ signatureVerification: { level: 'strict', override: { expiry: 1 } } })),
       'trustPolicies[0].signatureVerification.override.expiry',
       'expected a string, got number 1',
+    )
+  })
+  // Issue 11 item 5: a `__proto__` override key was an assignment that dropped it silently.
+  it('override: a __proto__ key is an unsupported verification type, not dropped', () => {
+    const raw = JSON.parse(
+      '{"version":"1.0","trustPolicies":[{"name":"p","registryScopes":["*"],"signatureVerification":{"level":"strict","override":{"__proto__":"log"}},"trustStores":["ca:s"],"trustedIdentities":["*"]}]}',
+    ) as unknown
+    expectProblem(
+      raw,
+      'trustPolicies[0].signatureVerification.override.__proto__',
+      'verification type "__proto__" in custom signature verification is not supported',
     )
   })
   it('skip: trust stores and identities must be absent', () => {

@@ -49,7 +49,7 @@ const { mediaType, digest, size } = SUBJECT
 /** Signs `payload` exactly as given (valid envelope, valid chain) and verifies it. */
 async function verifyPayload(
   payload: string | Uint8Array,
-  userMetadata?: Record<string, string>,
+  userMetadata?: ReadonlyMap<string, string>,
 ): Promise<SignatureOutcome> {
   const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : payload
   const protectedBytes = encodeProtectedHeader({
@@ -137,8 +137,8 @@ describe('signed payload: what Go encoding/json accepts verifies', () => {
 
   it('user metadata: a null annotation value is "", and a missing key never matches', async () => {
     const payload = target(',"annotations":{"env":null}')
-    expect((await verifyPayload(payload, { env: '' })).verdict).toBe('passed')
-    const o = await verifyPayload(payload, { team: '' })
+    expect((await verifyPayload(payload, new Map([['env', '']]))).verdict).toBe('passed')
+    const o = await verifyPayload(payload, new Map([['team', '']]))
     expect(o.error?.code).toBe('METADATA_MISMATCH')
   })
 })
@@ -186,11 +186,28 @@ describe('decodeSignedPayload', () => {
   })
 
   it('missingUserMetadata needs each key present with an equal value', () => {
-    expect(missingUserMetadata({ a: '1' }, { a: '1' })).toEqual([])
-    expect(missingUserMetadata({ a: '1' }, { a: '2', toString: '' })).toEqual([
+    const req = (o: Record<string, string>): Map<string, string> => new Map(Object.entries(o))
+    expect(missingUserMetadata({ a: '1' }, req({ a: '1' }))).toEqual([])
+    expect(missingUserMetadata({ a: '1' }, req({ a: '2', toString: '' }))).toEqual([
       ['a', '2'],
       ['toString', ''],
     ])
-    expect(missingUserMetadata(undefined, { a: '' })).toEqual([['a', '']])
+    expect(missingUserMetadata(undefined, req({ a: '' }))).toEqual([['a', '']])
+    // Prototype keys are ordinary keys (issue 11 item 5): required and absent means missing.
+    expect(
+      missingUserMetadata(
+        { a: '1' },
+        new Map([
+          ['__proto__', 'x'],
+          ['constructor', 'y'],
+        ]),
+      ),
+    ).toEqual([
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+    ])
+    expect(
+      missingUserMetadata(Object.fromEntries([['__proto__', 'x']]), new Map([['__proto__', 'x']])),
+    ).toEqual([])
   })
 })

@@ -145,9 +145,13 @@ describe('trustedCertificatesFor (notation loadX509TrustStoresWithType)', () => 
       ok: false,
       error: {
         code: 'TRUST_STORE_NOT_FOUND',
-        message: 'the trust store "nope" of type "ca" does not exist',
+        // notation's words, then the stores that do exist (issue 12)
+        message:
+          'the trust store "nope" of type "ca" does not exist (the trust-store input has ca:a, ca:b, ca:empty, tsa:a)',
       },
     })
+    const typo = trustedCertificatesFor(store(), [{ type: 'ca', name: 'EMPTY_' }], 'ca')
+    expect(typo.ok === false && typo.error.message).toContain('(did you mean ca:empty?)')
     const empty = trustedCertificatesFor(store(), [{ type: 'ca', name: 'empty' }], 'ca')
     expect(empty).toMatchObject({
       ok: false,
@@ -209,6 +213,24 @@ describe('loaders (file system edge)', () => {
     await writeFile(path.join(x509, 'signingAuthority', 'sa', 'r.crt'), pki.root.pem)
     return root
   }
+
+  // Issue 11 item 7: the yaml library's "Excessive alias count" ReferenceError was uncoded.
+  it('an inline YAML alias bomb is TRUST_STORE_INVALID naming trust-store', async () => {
+    const bomb = [
+      'x: &a ["p","p","p","p","p","p","p","p","p","p"]',
+      ...Array.from({ length: 8 }, (_, i) => {
+        const prev = i === 0 ? 'a' : `l${i - 1}`
+        return `y${i}: &l${i} [${Array.from({ length: 10 }, () => `*${prev}`).join(',')}]`
+      }),
+    ].join('\n')
+    const err = await loadInlineTrustStore(bomb).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(err).toBeInstanceOf(TrustStoreError)
+    expect((err as TrustStoreError).code).toBe('TRUST_STORE_INVALID')
+    expect((err as TrustStoreError).message).toContain('trust-store: YAML aliases')
+  })
 
   it("reads notation's layout from the truststore dir or its parent", async () => {
     const root = await notationLayout(path.join(dir, 'cfg', 'truststore'))
@@ -280,6 +302,61 @@ describe('loaders (file system edge)', () => {
     })
     expect([...store.ca.keys()]).toEqual(['acme'])
     expect(store.tsa.size).toBe(0)
+  })
+
+  it('a trust-store directory reached through symlinks works; a symlinked store still does not (notation)', async () => {
+    const real = await notationLayout(path.join(dir, 'real-config', 'truststore'))
+    // The input itself is a symlink (e.g. a notation config directory linked into the workspace).
+    await symlink(path.dirname(real), path.join(dir, 'linked-config'))
+    const viaLink = await loadTrustStore(path.join(dir, 'linked-config'), {
+      stores: [{ type: 'ca', name: 'acme' }],
+    })
+    expect(viaLink.ca.get('acme')).toEqual([pki.root.der, otherRoot.der, selfSigned.der])
+    // `truststore` and `x509` themselves may be symlinks too; only the last element is Lstat-ed.
+    await mkdir(path.join(dir, 'outer'))
+    await symlink(path.join(real, 'x509'), path.join(dir, 'outer', 'x509'))
+    const viaX509Link = await loadTrustStore(path.join(dir, 'outer'))
+    expect(viaX509Link.tsa.get('stamp')).toEqual([globalSignRoot])
+    await symlink(path.join(real, 'x509', 'ca', 'acme'), path.join(real, 'x509', 'ca', 'linked'))
+    await expect(
+      loadTrustStore(path.join(dir, 'linked-config'), { stores: [{ type: 'ca', name: 'linked' }] }),
+    ).rejects.toMatchObject({
+      code: 'TRUST_STORE_INVALID',
+      message: expect.stringContaining('is not a regular directory (symlinks are not supported)'),
+    })
+  })
+
+  it('lists the stores that exist and names the right place for a certificate one level too high', async () => {
+    const root = path.join(dir, 'too-high')
+    await mkdir(path.join(root, 'x509', 'ca', 'mock-as'), { recursive: true })
+    await writeFile(path.join(root, 'x509', 'ca', 'mock-as', 'root.pem'), pki.root.pem)
+    await mkdir(path.join(root, 'x509', 'tsa'), { recursive: true })
+    await writeFile(path.join(root, 'x509', 'tsa', 'tsa-root.pem'), tsa.root.pem)
+    const wanted = [
+      { type: 'ca', name: 'mock_as' },
+      { type: 'tsa', name: 'stamp' },
+    ] as const
+    const store = await loadTrustStoreDirectory(root, { stores: wanted })
+    expect(store.inventory).toEqual({
+      stores: ['ca:mock-as'],
+      misplaced: ['x509/tsa/tsa-root.pem'],
+    })
+    const ca = trustedCertificatesFor(store, wanted, 'ca')
+    expect(ca.ok === false && ca.error.code).toBe('TRUST_STORE_NOT_FOUND')
+    expect(ca.ok === false && ca.error.message).toContain(
+      'the trust store "mock_as" of type "ca" does not exist (did you mean ca:mock-as?) (the trust-store input has ca:mock-as;',
+    )
+    const stamp = trustedCertificatesFor(store, wanted, 'tsa')
+    expect(stamp.ok === false && stamp.error.message).toContain(
+      'x509/tsa/tsa-root.pem is a file where a store directory belongs: certificates go one level deeper, in x509/<type>/<name>/ (e.g. x509/tsa/stamp/tsa-root.pem)',
+    )
+    // Without a store filter the misplaced file is itself a problem, with the same hint.
+    await expect(loadTrustStoreDirectory(root)).rejects.toMatchObject({
+      code: 'TRUST_STORE_INVALID',
+      message: expect.stringContaining(
+        `${path.join('x509', 'tsa', 'tsa-root.pem')}: is a file where a store directory belongs: certificates go one level deeper, in a named store, e.g. ${path.join('x509', 'tsa', '<name>', 'tsa-root.pem')}`,
+      ),
+    })
   })
 
   it('a single-line input that is no directory and no mapping is reported as such', async () => {

@@ -151,7 +151,7 @@ describe('verifySignature: valid signatures', () => {
 
   it('user metadata present in the signed annotations passes', async () => {
     const o = await verify(await craft(ec, { userMetadata: { buildId: '42', env: 'prod' } }), {
-      userMetadata: { buildId: '42' },
+      userMetadata: new Map([['buildId', '42']]),
     })
     expect(statusOf(o).userMetadata).toBe('enforce:passed')
     expect(o.verdict).toBe('passed')
@@ -485,11 +485,11 @@ describe('verifySignature: payload and metadata (not level-governed)', () => {
   it('missing or different user metadata fails', async () => {
     const env = await craft(ec, { userMetadata: { env: 'prod' } })
     const o = await verify(env, {
-      userMetadata: { env: 'dev' },
+      userMetadata: new Map([['env', 'dev']]),
       statement: policy({ signatureVerification: { level: 'audit' } }),
     })
     expect(o.error?.code).toBe('METADATA_MISMATCH')
-    expect((await verify(env, { userMetadata: { team: 'x' } })).error?.code).toBe(
+    expect((await verify(env, { userMetadata: new Map([['team', 'x']]) })).error?.code).toBe(
       'METADATA_MISMATCH',
     )
   })

@@ -9,6 +9,7 @@ import {
 } from '../../../src/x509/certificate.js'
 import { CertificateError } from '../../../src/x509/errors.js'
 import { pemToCertificates } from '../../../src/x509/pem.js'
+import { createCodeSigningPki } from '../../../testbed/pki.js'
 import { key, makeCert, makeChain } from '../../helpers/signing-core-certs.js'
 import { expectCode } from '../../helpers/signing-core-expect.js'
 
@@ -111,5 +112,23 @@ describe('subject attributes and Go name rendering (identity matching, §6.6)', 
     })
     expect(goNameString([attr(' #a+b; ')])).toBe('CN=\\ #a\\+b\\;\\ ')
     expect(goNameString([attr('#x')])).toBe('CN=\\#x')
+  })
+})
+
+// Issue 11 item 9: node:crypto decodes the key lazily, so this certificate parsed and then
+// threw OpenSSL's uncoded "decode error" when its key was first used (found by the fuzz test).
+describe('parseCertificate: a key that does not decode is CERT_PARSE', () => {
+  test('an EC point with a bad form octet', async () => {
+    const pki = await createCodeSigningPki({ keyKind: 'ec256' })
+    const der = Buffer.from(pki.leaf.der)
+    const at = der.indexOf(Buffer.from([0x03, 0x42, 0x00, 0x04]))
+    expect(at).toBeGreaterThan(0)
+    der[at + 3] = 0x05
+    const err = expectCode(
+      () => parseCertificate(new Uint8Array(der)),
+      CertificateError,
+      'CERT_PARSE',
+    )
+    expect(err.message).toBe('certificate is not a valid X.509 certificate (RFC 5280)')
   })
 })
