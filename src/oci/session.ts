@@ -547,18 +547,31 @@ export function createSession(options: SessionOptions): Session {
         logger.debug(`registry ${s.host}: using https (${req.method} -> ${res.status})`)
         return { req: https, res }
       } catch (err) {
-        if (!(err instanceof RegistryError && err.code === 'REGISTRY_UNAVAILABLE')) {
+        // As for the /v2/ probe: a plain-HTTP server fails https as INSECURE_REGISTRY ("does not
+        // speak TLS") and http is allowed here; a TLS certificate problem (REGISTRY_TLS) is no
+        // reason to drop to plain HTTP.
+        if (!httpMayAnswer(err)) {
           settle(undefined)
           throw err
         }
         s.origin = `http://${s.host}`
-        logger.debug(`registry ${s.host}: https does not answer (${err.message}); using http`)
+        logger.debug(
+          `registry ${s.host}: https does not answer (${err instanceof Error ? err.message : String(err)}); using http`,
+        )
         return { req: onOrigin(s, req, s.origin), decidedHttp: true }
       } finally {
         settle(s.origin)
         s.deciding = undefined
       }
     }
+  }
+
+  /** https failed in a way that plain HTTP may not: unreachable, or not speaking TLS at all. */
+  function httpMayAnswer(err: unknown): boolean {
+    return (
+      err instanceof RegistryError &&
+      (err.code === 'REGISTRY_UNAVAILABLE' || err.code === 'INSECURE_REGISTRY')
+    )
   }
 
   /** The first http request after https failed: when http fails too, the host stays undecided. */
