@@ -285,10 +285,22 @@ export async function signImages(
 ): Promise<SignedManifest[]> {
   const signer = Promise.resolve(deps.signer)
   signer.catch(() => undefined)
-  return deps.logger.group(`Sign ${images.length} image${images.length === 1 ? '' : 's'}`, () => {
-    void signer.then((s) => deps.logger.info(`signing with ${s.description}`))
-    return signPipelined(images, options, { ...deps, signer })
-  })
+  return deps.logger.group(
+    `Sign ${images.length} image${images.length === 1 ? '' : 's'}`,
+    async () => {
+      void signer
+        .then((s) => deps.logger.info(`signing with ${s.description}`))
+        .catch(() => undefined)
+      try {
+        return await signPipelined(images, options, { ...deps, signer })
+      } catch (err) {
+        // A signer that cannot be created is the job's first problem, as when it was created
+        // before any image was resolved: its error wins over a registry failure that came sooner.
+        await signer
+        throw err
+      }
+    },
+  )
 }
 
 async function signPipelined(
