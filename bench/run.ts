@@ -39,6 +39,7 @@ import { verifySignature } from '../src/verify/verifier.js'
 import { signRaw } from '../src/x509/raw-signature.js'
 import { pushTestImage } from '../testbed/image.js'
 import { runLatencyBench } from './latency.js'
+import { tagIndexFigures } from './tag-index.js'
 import {
   MOCK_ACCOUNT,
   MOCK_PROFILE,
@@ -49,6 +50,8 @@ import { createCodeSigningPki, type CodeSigningPki, type KeyKind } from '../test
 import type { RegistryHandle } from '../testbed/registry.js'
 import { runAction } from '../testbed/runner.js'
 import { startTestbed, type Testbed } from '../testbed/stack.js'
+import { benchTimeToFirstRequest } from './startup.js'
+import { benchVerifyThroughput } from './verify-throughput.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, 'dist')
@@ -411,7 +414,8 @@ async function bytesByPackage(files: string[]): Promise<[string, number][]> {
   for (const file of files) {
     let current = '(glue)'
     for (const line of (await readFile(file, 'utf8')).split('\n')) {
-      const m = /^\/\/ (?:node_modules\/((?:@[^/]+\/)?[^/]+)\/|(src\/[^/]+)\/)/.exec(line)
+      // `// node_modules/…`, or `// ../../x/node_modules/…` when node_modules is a symlink.
+      const m = /^\/\/ (?:\S*?node_modules\/((?:@[^/]+\/)?[^/]+)\/|(src\/[^/]+)\/)/.exec(line)
       if (m) current = m[1] ?? m[2] ?? current
       totals.set(current, (totals.get(current) ?? 0) + Buffer.byteLength(line) + 1)
     }
@@ -661,6 +665,21 @@ async function main(): Promise<void> {
     })
 
     // 5 ------------------------------------------------------------------------------------------
+    await section(
+      '4t',
+      'referrers tag index write, single writer, added round-trip time',
+      async () => {
+        for (const f of await tagIndexFigures(registry, [0, 50], quick ? 3 : 7)) {
+          record(
+            '4t',
+            `tag index, ${f.case}, +${f.rttMs} ms RTT: wall (median)`,
+            ms(f.wallMs),
+            `${f.requests} requests (${f.methods}), ${f.sequential} sequential; settle ${ms(f.settleMs)}`,
+          )
+        }
+      },
+    )
+
     await section('5', 'verifyImages from the registry (noRevocationChecker)', async () => {
       const trustStore: TrustStore = buildTrustStore([
         {
@@ -916,6 +935,18 @@ async function main(): Promise<void> {
         )
       }
     })
+
+    // 8 ------------------------------------------------------------------------------------------
+    await section('8', 'verifier throughput, Artifact Signing-shaped envelope', () =>
+      benchVerifyThroughput({ url: testbed.tsa.url, rootDer: tsaRootDer }, MEASURE_MS, (m, v, n) =>
+        record('8', m, v, n),
+      ),
+    )
+
+    // 9 ------------------------------------------------------------------------------------------
+    await section('9', 'time to first request (dist/, runner-like)', () =>
+      benchTimeToFirstRequest(DIST, work, quick ? 5 : 9, (m, v, n) => record('9', m, v, n)),
+    )
   } finally {
     await cleanUp()
   }

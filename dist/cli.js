@@ -1,64 +1,437 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  LIMITS,
-  MEDIA_TYPE,
-  PolicyError,
+  loadTrustPolicy
+} from "./chunks/chunk-T57UJ3UD.js";
+import {
+  loadTrustStore
+} from "./chunks/chunk-NLWUSGWT.js";
+import {
+  buildArtifactReport,
+  renderReportText,
+  signatureJson,
+  verifySignature
+} from "./chunks/chunk-E5LG5RID.js";
+import {
+  didYouMean,
+  selectPolicy
+} from "./chunks/chunk-PGJVFZ6D.js";
+import {
   SIGN_INPUTS,
   VERIFY_INPUTS,
-  VERSION,
-  VerificationError,
   azureConfig,
-  buildArtifactReport,
-  createRevocationChecker,
-  decodeEnvelope,
   lazyAzureCredential,
-  loadTrustPolicy,
-  loadTrustStore,
-  offlineRevocationChecker,
   parsePayload,
-  parseReference,
   parseSignConfig,
-  parseSignatureManifest,
-  parseTimestampToken,
-  parseTstInfo,
   parseUserMetadata,
   parseVerifyConfig,
   productionRegistry,
   productionTransport,
   readRawInputs,
   registryConfig,
-  renderReportText,
+  renderVerificationHint,
   runSignJob,
   runVerifyJob,
-  selectPolicy,
-  signatureJson,
-  toDescriptor,
-  verifySignature
-} from "./chunks/chunk-PXB7QROI.js";
+  signatureEntries,
+  verificationHintFor,
+  verifyReportJson
+} from "./chunks/chunk-G33UDHFP.js";
 import {
-  parseCertificate
-} from "./chunks/chunk-GVFE32M3.js";
-import "./chunks/chunk-YNTFKTG7.js";
-import "./chunks/chunk-J5PFMCSY.js";
-import "./chunks/chunk-IBQZBEKA.js";
+  VERSION
+} from "./chunks/chunk-2TMYOUGM.js";
+import {
+  LIMITS,
+  MEDIA_TYPE,
+  decodeEnvelope,
+  parseSignatureManifest,
+  parseTimestampToken,
+  parseTstInfo,
+  policyDn,
+  policySubject,
+  toDescriptor
+} from "./chunks/chunk-EONL2FLQ.js";
+import {
+  isDigest,
+  parseReference
+} from "./chunks/chunk-ESYIPS4F.js";
+import {
+  createRevocationChecker
+} from "./chunks/chunk-QOAZTF65.js";
+import {
+  require_build as require_build2
+} from "./chunks/chunk-EJXJKBEP.js";
+import {
+  offlineRevocationChecker
+} from "./chunks/chunk-55F5TOJB.js";
+import {
+  PolicyError,
+  VerificationError
+} from "./chunks/chunk-BOIBBKTD.js";
+import "./chunks/chunk-BH4HYK27.js";
+import {
+  certificatesToPem,
+  derToPem
+} from "./chunks/chunk-FSGMHXRN.js";
+import {
+  validateCodeSigningChain
+} from "./chunks/chunk-FFORUPRV.js";
+import {
+  EKU_OID,
+  parseCertificate,
+  parseNameAttributes
+} from "./chunks/chunk-XHYYKEXA.js";
+import {
+  require_build2 as require_build
+} from "./chunks/chunk-BAB72OL5.js";
+import "./chunks/chunk-BZOHUZAS.js";
+import "./chunks/chunk-6CHNMK4Q.js";
+import "./chunks/chunk-K27A73CJ.js";
 import {
   ActionError,
   ConfigError,
   formatCauseChain
-} from "./chunks/chunk-SDPK7C2D.js";
-import "./chunks/chunk-2ZTQXNXN.js";
+} from "./chunks/chunk-TW4RF5XT.js";
+import {
+  __toESM
+} from "./chunks/chunk-2ZTQXNXN.js";
 
 // src/cli/main.ts
+import { createHash as createHash2 } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/cli/cert.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
+
+// src/commands/generate-test-cert.ts
+var asn1js = __toESM(require_build(), 1);
+var pkijs = __toESM(require_build2(), 1);
+import {
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign
+} from "node:crypto";
+var TEST_KEY_TYPES = ["rsa-3072", "ec-p256", "ec-p384"];
+var STORE_NAME = /^[a-zA-Z0-9_.-]+$/;
+var OID = {
+  country: "2.5.4.6",
+  state: "2.5.4.8",
+  locality: "2.5.4.7",
+  organization: "2.5.4.10",
+  commonName: "2.5.4.3",
+  basicConstraints: "2.5.29.19",
+  keyUsage: "2.5.29.15",
+  extKeyUsage: "2.5.29.37",
+  subjectKeyIdentifier: "2.5.29.14",
+  authorityKeyIdentifier: "2.5.29.35",
+  sha256WithRSA: "1.2.840.113549.1.1.11",
+  ecdsaWithSha256: "1.2.840.10045.4.3.2",
+  ecdsaWithSha384: "1.2.840.10045.4.3.3"
+};
+function generateKey(keyType) {
+  switch (keyType) {
+    case "rsa-3072":
+      return generateKeyPairSync("rsa", { modulusLength: 3072, publicExponent: 65537 });
+    case "ec-p256":
+      return generateKeyPairSync("ec", { namedCurve: "P-256" });
+    case "ec-p384":
+      return generateKeyPairSync("ec", { namedCurve: "P-384" });
+  }
+}
+function signatureAlgorithm(keyType) {
+  switch (keyType) {
+    case "rsa-3072":
+      return { oid: OID.sha256WithRSA, hash: "sha256" };
+    case "ec-p256":
+      return { oid: OID.ecdsaWithSha256, hash: "sha256" };
+    case "ec-p384":
+      return { oid: OID.ecdsaWithSha384, hash: "sha384" };
+  }
+}
+function toRdn(name) {
+  return new pkijs.RelativeDistinguishedNames({
+    typesAndValues: name.map(
+      ([type, value]) => new pkijs.AttributeTypeAndValue({
+        type,
+        // RFC 5280 §4.1.2.4: countryName is a PrintableString; the rest may be UTF8String.
+        value: type === OID.country ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value })
+      })
+    )
+  });
+}
+function extension(extnID, critical, value) {
+  return new pkijs.Extension({ extnID, critical, extnValue: value.toBER(false) });
+}
+function keyUsage(bits, unusedBits) {
+  return new asn1js.BitString({ valueHex: new Uint8Array([bits]).buffer, unusedBits });
+}
+function keyIdentifier(spki) {
+  const digest = createHash("sha1").update(new Uint8Array(spki.subjectPublicKey.valueBlock.valueHexView)).digest();
+  return new Uint8Array(digest).buffer;
+}
+function randomSerial() {
+  const bytes = new Uint8Array(randomBytes(16));
+  bytes[0] = bytes[0] & 127 | 1;
+  return new asn1js.Integer({ valueHex: bytes.buffer });
+}
+function issue(input) {
+  const spki = pkijs.PublicKeyInfo.fromBER(
+    new Uint8Array(input.publicKey.export({ type: "spki", format: "der" }))
+  );
+  const algorithm = signatureAlgorithm(input.issuerKeyType);
+  const algorithmId = new pkijs.AlgorithmIdentifier({
+    algorithmId: algorithm.oid,
+    // RFC 4055 §5: the RSA PKCS#1 v1.5 algorithms carry NULL parameters; ECDSA none (RFC 5758).
+    ...input.issuerKeyType === "rsa-3072" ? { algorithmParams: new asn1js.Null() } : {}
+  });
+  const ownKeyId = keyIdentifier(spki);
+  const cert = new pkijs.Certificate({
+    version: 2,
+    serialNumber: randomSerial(),
+    signature: algorithmId,
+    issuer: toRdn(input.issuer),
+    subject: toRdn(input.subject),
+    notBefore: new pkijs.Time({ type: 0, value: input.notBefore }),
+    notAfter: new pkijs.Time({ type: 0, value: input.notAfter }),
+    subjectPublicKeyInfo: spki,
+    extensions: [
+      extension(
+        OID.basicConstraints,
+        true,
+        new pkijs.BasicConstraints({ cA: input.ca }).toSchema()
+      ),
+      input.ca ? extension(OID.keyUsage, true, keyUsage(6, 1)) : extension(OID.keyUsage, true, keyUsage(128, 7)),
+      // digitalSignature only
+      ...input.ca ? [] : [
+        extension(
+          OID.extKeyUsage,
+          false,
+          new pkijs.ExtKeyUsage({ keyPurposes: [EKU_OID.codeSigning] }).toSchema()
+        )
+      ],
+      extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: ownKeyId })),
+      ...input.issuerKeyId === void 0 ? [] : [
+        extension(
+          OID.authorityKeyIdentifier,
+          false,
+          new pkijs.AuthorityKeyIdentifier({
+            keyIdentifier: new asn1js.OctetString({ valueHex: input.issuerKeyId })
+          }).toSchema()
+        )
+      ]
+    ]
+  });
+  cert.signatureAlgorithm = algorithmId;
+  const tbs = new Uint8Array(cert.encodeTBS().toBER(false));
+  const signature = sign(algorithm.hash, tbs, input.issuerKey);
+  cert.signatureValue = new asn1js.BitString({ valueHex: new Uint8Array(signature).buffer });
+  return new Uint8Array(cert.toSchema(true).toBER(false));
+}
+function generateTestCertificates(options) {
+  const { name, keyType, now } = options;
+  const days = options.days ?? 365;
+  if (!STORE_NAME.test(name)) {
+    throw new ConfigError(
+      "INPUT_INVALID",
+      `cert generate-test: name "${name}" must follow [a-zA-Z0-9_.-]+ (it is also the trust-store name)`
+    );
+  }
+  if (!TEST_KEY_TYPES.includes(keyType)) {
+    throw new ConfigError(
+      "INPUT_INVALID",
+      `cert generate-test: --key-type must be one of ${TEST_KEY_TYPES.join(", ")}, got "${String(keyType)}"`
+    );
+  }
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new ConfigError(
+      "INPUT_INVALID",
+      `cert generate-test: --days must be a whole number from 1 to 3650, got "${String(days)}"`
+    );
+  }
+  const notBefore = new Date(Math.floor(now.getTime() / 1e3) * 1e3 - 6e4);
+  const notAfter = new Date(notBefore.getTime() + days * 864e5);
+  const base = [
+    [OID.country, "US"],
+    [OID.state, "WA"],
+    [OID.locality, "Seattle"],
+    [OID.organization, "Notary Test (TEST ONLY)"]
+  ];
+  const rootName = [...base, [OID.commonName, `${name} TEST ONLY root`]];
+  const leafName = [...base, [OID.commonName, name]];
+  const root = generateKey(keyType);
+  const leaf = generateKey(keyType);
+  const rootDer = issue({
+    subject: rootName,
+    issuer: rootName,
+    publicKey: root.publicKey,
+    issuerKey: root.privateKey,
+    issuerKeyType: keyType,
+    ca: true,
+    notBefore,
+    notAfter
+  });
+  const rootSpki = pkijs.PublicKeyInfo.fromBER(
+    new Uint8Array(createPublicKey(root.privateKey).export({ type: "spki", format: "der" }))
+  );
+  const leafDer = issue({
+    subject: leafName,
+    issuer: rootName,
+    publicKey: leaf.publicKey,
+    issuerKey: root.privateKey,
+    issuerKeyType: keyType,
+    issuerKeyId: keyIdentifier(rootSpki),
+    ca: false,
+    notBefore,
+    notAfter
+  });
+  const validated = validateCodeSigningChain([leafDer, rootDer], { signingTime: now });
+  const rootInfo = validated.certificates[validated.certificates.length - 1] ?? validated.leaf;
+  return {
+    name,
+    keyType,
+    leafKeyPem: leaf.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    leafPem: derToPem(leafDer),
+    rootPem: derToPem(rootDer),
+    chainPem: certificatesToPem([leafDer, rootDer]),
+    leafSubject: validated.leaf.subject,
+    rootSubject: rootInfo.subject,
+    rootSha256: rootInfo.sha256,
+    notAfter
+  };
+}
+function testCertificateInstructions(certs, files) {
+  const policy = {
+    version: "1.0",
+    trustPolicies: [
+      {
+        name: `${certs.name}-test`,
+        registryScopes: ["*"],
+        signatureVerification: { level: "strict" },
+        trustStores: [`ca:${certs.name}`],
+        trustedIdentities: [`x509.subject: ${certs.leafSubject}`]
+      }
+    ]
+  };
+  return [
+    "*** TEST ONLY: a throwaway root and signing certificate. Never trust them in production. ***",
+    "",
+    `key type:     ${certs.keyType}`,
+    `leaf subject: ${certs.leafSubject}`,
+    `root subject: ${certs.rootSubject}`,
+    `root SHA-256: ${certs.rootSha256}`,
+    `valid until:  ${certs.notAfter.toISOString()}`,
+    "",
+    "files:",
+    `  ${files.key}   signing key (PKCS#8 PEM, keep it private)`,
+    `  ${files.chain}   certificate chain, leaf then root`,
+    `  ${files.leaf}   leaf certificate`,
+    `  ${files.root}   root certificate (the trust anchor)`,
+    `  ${files.trustStoreDir}   notation trust store (x509/ca/${certs.name}/)`,
+    "",
+    "sign (action inputs or the same-named CLI flags):",
+    `  signing-key: ${files.key}`,
+    `  signing-certificate-chain: ${files.chain}`,
+    "",
+    "trust-store (inline mapping; or give the directory above, notation layout):",
+    `  ca:${certs.name}: [${files.root}]`,
+    "",
+    "trust-policy:",
+    ...JSON.stringify(policy, null, 2).split("\n").map((l) => `  ${l}`),
+    ""
+  ].join("\n");
+}
+
+// src/cli/cert.ts
+var CERT_HELP = `usage: oci-notary cert generate-test [--key-type TYPE] [--days N] [--out DIR] NAME
+
+TEST ONLY. Makes a throwaway root CA and a code-signing certificate for it (the Notary Project
+certificate rules), with the signing key, like "notation cert generate-test"; prints the
+signing inputs, a trust-store mapping and a trust policy that accept it. Never trust these
+certificates in production: anyone with the files can sign as "NAME".
+
+  NAME               leaf common name and trust-store name ([a-zA-Z0-9_.-]+)
+  --key-type TYPE    ${TEST_KEY_TYPES.join(" | ")} (default rsa-3072, the Artifact Signing key type)
+  --days N           validity in days, 1 to 3650 (default 365)
+  --out DIR          directory for the files (default ./NAME-test-certs); existing files are kept
+                     and the command fails instead
+`;
+var FLAGS = {
+  "key-type": { type: "string" },
+  days: { type: "string" },
+  out: { type: "string" },
+  help: { type: "boolean", short: "h" }
+};
+async function writeNew(file, text, mode) {
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await writeFile(file, text, { flag: "wx", mode });
+  } catch (err) {
+    if (err.code === "EEXIST") {
+      throw new ConfigError(
+        "INPUT_CONFLICT",
+        `cert generate-test: ${file} exists; not overwritten`,
+        {
+          remedy: "remove it or choose another --out directory"
+        }
+      );
+    }
+    throw err;
+  }
+}
+async function certCommand(args) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new ConfigError("INPUT_INVALID", err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return void process.stdout.write(CERT_HELP), 0;
+  const [sub, name, ...rest] = positionals;
+  if (sub !== "generate-test" || name === void 0 || rest.length > 0) {
+    throw new ConfigError(
+      "INPUT_INVALID",
+      "usage: oci-notary cert generate-test [--key-type TYPE] [--days N] [--out DIR] NAME"
+    );
+  }
+  const days = values.days === void 0 ? 365 : Number(values.days);
+  const certs = generateTestCertificates({
+    name,
+    keyType: values["key-type"] ?? "rsa-3072",
+    now: /* @__PURE__ */ new Date(),
+    days
+  });
+  const out = path.resolve(values.out ?? `${name}-test-certs`);
+  const files = {
+    key: path.join(out, `${name}.key`),
+    leaf: path.join(out, `${name}.crt`),
+    chain: path.join(out, `${name}-chain.pem`),
+    root: path.join(out, `${name}-root.crt`),
+    trustStoreDir: path.join(out, "truststore")
+  };
+  await writeNew(files.key, certs.leafKeyPem, 384);
+  await writeNew(files.leaf, certs.leafPem, 420);
+  await writeNew(files.chain, certs.chainPem, 420);
+  await writeNew(files.root, certs.rootPem, 420);
+  await writeNew(
+    path.join(files.trustStoreDir, "x509", "ca", name, `${name}-root.crt`),
+    certs.rootPem,
+    420
+  );
+  process.stdout.write(testCertificateInstructions(certs, files));
+  return 0;
+}
 
 // src/commands/inspect.ts
 function certificate(der) {
   const c = parseCertificate(der);
   return {
-    subject: c.subject,
-    issuer: c.issuer,
+    subject: policySubject(c),
+    issuer: policyDn(parseNameAttributes(c.rawIssuer)),
     sha256: c.sha256,
     notBefore: c.notBefore.toISOString(),
     notAfter: c.notAfter.toISOString()
@@ -79,26 +452,33 @@ async function inspectSignature(repository, candidate) {
       size: manifest.envelope.size
     };
     const bytes = await repository.fetchBlob(manifest.envelope, { maxBytes: LIMITS.envelopeBytes });
-    const parsed = decodeEnvelope(manifest.envelope.mediaType, bytes);
-    out.algorithm = parsed.algorithm;
-    out.signingScheme = parsed.signingScheme;
-    const signed = parsed.signingTime ?? parsed.authenticSigningTime;
-    if (signed) out.signingTime = signed.toISOString();
-    if (parsed.expiry) out.expiry = parsed.expiry.toISOString();
-    if (parsed.signingAgent) out.signingAgent = parsed.signingAgent;
-    out.certificates = parsed.certificateChain.map(certificate);
-    if (parsed.timestampToken) {
-      const token = parseTimestampToken(parsed.timestampToken);
-      out.timestamp = {
-        genTime: parseTstInfo(token.eContent).genTime.toISOString(),
-        tsaCertificates: token.certificates.map(certificate)
-      };
-    }
-    out.signedArtifact = parsePayload(parsed.payload).targetArtifact;
+    Object.assign(out, describeEnvelope(manifest.envelope.mediaType, bytes));
   } catch (err) {
     out.error = formatCauseChain(err).join("; ");
   }
   return out;
+}
+function describeEnvelope(mediaType, bytes) {
+  const parsed = decodeEnvelope(mediaType, bytes);
+  const leaf = parsed.certificateChain[0];
+  const signed = parsed.signingTime ?? parsed.authenticSigningTime;
+  const token = parsed.timestampToken ? parseTimestampToken(parsed.timestampToken) : void 0;
+  return {
+    algorithm: parsed.algorithm,
+    signingScheme: parsed.signingScheme,
+    ...signed ? { signingTime: signed.toISOString() } : {},
+    ...parsed.expiry ? { expiry: parsed.expiry.toISOString() } : {},
+    ...parsed.signingAgent ? { signingAgent: parsed.signingAgent } : {},
+    ...leaf ? { signer: policySubject(leaf) } : {},
+    certificates: parsed.certificateChain.map(certificate),
+    ...token ? {
+      timestamp: {
+        genTime: parseTstInfo(token.eContent).genTime.toISOString(),
+        tsaCertificates: token.certificates.map(certificate)
+      }
+    } : {},
+    signedArtifact: parsePayload(parsed.payload).targetArtifact
+  };
 }
 async function inspectImage(image, deps) {
   const repository = deps.registry.repository(parseReference(image));
@@ -121,6 +501,30 @@ async function inspectImage(image, deps) {
   };
 }
 var LIMITS_INSPECT = 100;
+function envelopeLines(s) {
+  const lines = [];
+  if (s.signedArtifact) {
+    lines.push(
+      `signed subject: ${s.signedArtifact.mediaType} ${s.signedArtifact.digest} (${s.signedArtifact.size} bytes)`
+    );
+    for (const [k, v] of Object.entries(s.signedArtifact.annotations ?? {}))
+      lines.push(`  ${k}=${v}`);
+  }
+  if (s.signer) lines.push(`signer: ${s.signer}`);
+  lines.push(`algorithm: ${s.algorithm}, scheme ${s.signingScheme}`);
+  if (s.signingTime) lines.push(`signing time: ${s.signingTime}`);
+  if (s.expiry) lines.push(`expiry: ${s.expiry}`);
+  if (s.signingAgent) lines.push(`signing agent: ${s.signingAgent}`);
+  lines.push(
+    `timestamp: ${s.timestamp ? `${s.timestamp.genTime} (TSA ${s.timestamp.tsaCertificates[0]?.subject ?? "unknown"})` : "none"}`
+  );
+  for (const [k, c] of s.certificates.entries()) {
+    lines.push(
+      `certificate ${k + 1}: ${c.subject} (sha256 ${c.sha256}, valid ${c.notBefore} \u2013 ${c.notAfter})`
+    );
+  }
+  return lines;
+}
 function renderInspection(i) {
   const lines = [
     `${i.repository}@${i.digest}`,
@@ -138,27 +542,26 @@ function renderInspection(i) {
     lines.push(
       `${pad}envelope: ${s.envelope?.mediaType} ${s.envelope?.digest} (${s.envelope?.size} bytes)`
     );
-    lines.push(`${pad}algorithm: ${s.algorithm}, scheme ${s.signingScheme}`);
-    if (s.signingTime) lines.push(`${pad}signing time: ${s.signingTime}`);
-    if (s.expiry) lines.push(`${pad}expiry: ${s.expiry}`);
-    if (s.signingAgent) lines.push(`${pad}signing agent: ${s.signingAgent}`);
-    lines.push(
-      `${pad}timestamp: ${s.timestamp ? `${s.timestamp.genTime} (TSA ${s.timestamp.tsaCertificates[0]?.subject ?? "unknown"})` : "none"}`
-    );
-    for (const [k, c] of (s.certificates ?? []).entries()) {
-      lines.push(
-        `${pad}certificate ${k + 1}: ${c.subject} (sha256 ${c.sha256}, valid ${c.notBefore} \u2013 ${c.notAfter})`
-      );
-    }
-    if (s.signedArtifact) {
-      lines.push(
-        `${pad}signed artifact: ${s.signedArtifact.mediaType} ${s.signedArtifact.digest} (${s.signedArtifact.size} bytes)`
-      );
-      for (const [k, v] of Object.entries(s.signedArtifact.annotations ?? {}))
-        lines.push(`${pad}  ${k}=${v}`);
+    if (s.algorithm !== void 0 && s.signingScheme !== void 0 && s.certificates && s.signedArtifact) {
+      const description = {
+        ...s,
+        algorithm: s.algorithm,
+        signingScheme: s.signingScheme,
+        certificates: s.certificates,
+        signedArtifact: s.signedArtifact
+      };
+      for (const line of envelopeLines(description)) lines.push(`${pad}${line}`);
     }
   });
   return `${lines.join("\n")}
+`;
+}
+function renderEnvelopeFile(file, e) {
+  const lines = envelopeLines(e);
+  return `${[
+    `${file}: ${e.mediaType} ${e.digest} (${e.size} bytes)`,
+    ...lines.map((l, n) => `${n === lines.length - 1 ? "\u2514\u2500\u2500 " : "\u251C\u2500\u2500 "}${l}`)
+  ].join("\n")}
 `;
 }
 
@@ -191,7 +594,10 @@ var SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, [
   "allow-untrusted-endpoint"
 ]);
 var VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, []);
-var INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, []);
+var INSPECT_FLAGS = {
+  ...inputFlags(INSPECT_INPUTS, LIST_INPUTS, []),
+  signature: { type: "string" }
+};
 var VERIFY_SIGNATURE_FLAGS = {
   signature: { type: "string" },
   subject: { type: "string" },
@@ -266,8 +672,10 @@ except for revocation checks (OCSP/CRL) unless --offline is given.
                            (or @FILE to read it from a file)
   --trust-policy FILE      notation trustpolicy.json (or inline JSON/YAML)
   --trust-store FILE|DIR   notation truststore directory, or an inline/FILE type:name mapping
-  --reference REGISTRY/REPOSITORY
-                           matched against the policy's registryScopes to pick the statement;
+  --reference REF          the image, as registry/repository, or with a tag or digest as
+                           \`notation ls\` prints it (registry/repository@sha256:\u2026): its
+                           registry/repository is matched against the policy's registryScopes;
+                           a digest must be the --subject digest (else not verified, exit 1);
                            default "${OFFLINE_REFERENCE}", which only a "*" statement matches
   --user-metadata k=v      required signed metadata (repeat)
   --at RFC3339             verification time (default now)
@@ -276,13 +684,42 @@ except for revocation checks (OCSP/CRL) unless --offline is given.
   --debug                  print debug messages to stderr
 `;
 var INSPECT_HELP = `usage: oci-notary inspect REF [--json] [--debug] [registry options]
+       oci-notary inspect --signature FILE [--json]
 
 Lists the image's Notary signatures (Referrers API or tag schema) and decodes each envelope:
-format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed target.
+format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed subject.
+  --signature FILE   decode one envelope file instead (offline): what it signs and by whom
   --registry-username U --registry-password P   --insecure-registries HOST (repeat)
 Azure identity (ACR sign-in):
 ${AZURE_IDENTITY_HELP}
 `;
+function parseOfflineReference(input) {
+  if (input === void 0) return void 0;
+  let rest = input.trim();
+  let digest;
+  const at = rest.lastIndexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!isDigest(digest)) {
+      throw new ConfigError(
+        "INPUT_INVALID",
+        `--reference "${input}": "${digest}" is not a digest (algorithm:hex, e.g. sha256:\u2026)`
+      );
+    }
+  }
+  let tag;
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/")) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return {
+    repository: rest,
+    ...tag === void 0 ? {} : { tag },
+    ...digest === void 0 ? {} : { digest }
+  };
+}
 function selectOfflineStatement(document, reference, digest) {
   const full = `${reference ?? OFFLINE_REFERENCE}@${digest}`;
   try {
@@ -300,6 +737,56 @@ function selectOfflineStatement(document, reference, digest) {
   }
 }
 
+// src/cli/json.ts
+var JSON_SCHEMA_VERSION = 1;
+var common = (command, exitCode) => ({
+  schemaVersion: JSON_SCHEMA_VERSION,
+  command,
+  exitCode
+});
+function errorJson(command, err, exitCode) {
+  const [message = String(err), ...causes] = formatCauseChain(err);
+  const code = err instanceof ActionError ? err.code : "UNEXPECTED";
+  const prefix = `[${code}] `;
+  return {
+    ...common(command, exitCode),
+    error: {
+      code,
+      message: message.startsWith(prefix) ? message.slice(prefix.length) : message,
+      causes: causes.map((c) => c.replace(/^\s*caused by: /, "")),
+      ...err instanceof ActionError && err.remedy !== void 0 ? { remedy: err.remedy } : {}
+    }
+  };
+}
+function signJson(result, hint, exitCode) {
+  return {
+    ...common("sign", exitCode),
+    signatures: signatureEntries(result.signed),
+    ...result.signer.artifactSigningApiVersion === void 0 ? {} : {
+      artifactSigning: {
+        apiVersion: result.signer.artifactSigningApiVersion,
+        ...result.signer.apiVersionFallbackFrom === void 0 ? {} : { fallbackFrom: result.signer.apiVersionFallbackFrom }
+      }
+    },
+    ...result.verification ? { verification: verifyReportJson(result.verification) } : {},
+    ...hint ? { verificationHint: hint } : {}
+  };
+}
+function verifyJson(report2, exitCode) {
+  return { ...common("verify", exitCode), ...verifyReportJson(report2) };
+}
+function verifySignatureJson(fields, exitCode) {
+  return { ...common("verify-signature", exitCode), ...fields };
+}
+function inspectJson(inspection) {
+  return { ...common("inspect", 0), ...inspection };
+}
+function inspectSignatureJson(envelope) {
+  return { ...common("inspect", 0), envelope };
+}
+var printJson = (value) => void process.stdout.write(`${JSON.stringify(value, null, 2)}
+`);
+
 // src/cli/main.ts
 var EXIT = { ok: 0, failed: 1, usage: 2 };
 var HELP = `oci-notary ${VERSION}: sign and verify container images with Notary Project signatures
@@ -311,6 +798,7 @@ commands:
   verify             verify images in a registry against a trust policy and trust store
   verify-signature   verify one signature envelope file offline
   inspect            list an image's Notary signatures and decode them
+  cert generate-test make a TEST-ONLY root and signing certificate with its key
 
 run "oci-notary <command> --help" for a command's options.
 exit codes: 0 success or verified, 1 failed or not verified, 2 bad usage or configuration.
@@ -344,35 +832,42 @@ function rawFrom(names, values) {
 }
 function parse(args, options, allowPositionals = false) {
   try {
-    return parseArgs({
+    return parseArgs2({
       args,
       options: { ...options, ...COMMON_FLAGS },
       allowPositionals,
       strict: true
     });
   } catch (err) {
-    throw new ConfigError("INPUT_INVALID", err instanceof Error ? err.message : String(err));
+    throw new ConfigError("INPUT_INVALID", flagProblem(err, { ...options, ...COMMON_FLAGS }), {
+      cause: err
+    });
   }
+}
+function flagProblem(err, options) {
+  const message = err instanceof Error ? err.message : String(err);
+  const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+  if (unknown === void 0) return message;
+  const name = unknown.replace(/^-+/, "").split("=")[0] ?? "";
+  const hint = didYouMean(name, Object.keys(options), "");
+  return `unknown flag ${unknown}${hint.replace(/did you mean (\S+)\?$/, "did you mean --$1?")}`;
 }
 async function signCommand(args) {
   const { values } = parse(args, SIGN_FLAGS);
   if (values.help) return void process.stdout.write(SIGN_HELP), EXIT.ok;
   const config = parseSignConfig(rawFrom(SIGN_INPUTS, { "show-summary": "false", ...values }));
-  const { signed, signer, verification } = await runSignJob(config, runtime(values.debug === true));
+  const rt = runtime(values.debug === true);
+  const result = await runSignJob(config, rt);
+  const { signed, verification } = result;
+  const exitCode = verification === void 0 || verification.verified ? EXIT.ok : EXIT.failed;
+  const hint = exitCode === EXIT.ok ? await verificationHintFor(config, signed, rt.logger) : void 0;
   if (values.json) {
-    const out = {
-      signatures: signed,
-      ...signer.artifactSigningApiVersion === void 0 ? {} : {
-        artifactSigning: {
-          apiVersion: signer.artifactSigningApiVersion,
-          ...signer.apiVersionFallbackFrom === void 0 ? {} : { fallbackFrom: signer.apiVersionFallbackFrom }
-        }
-      },
-      ...verification ? { verification } : {}
-    };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}
-`);
+    printJson(signJson(result, hint, exitCode));
   } else {
+    if (hint) process.stderr.write(`
+${renderVerificationHint(hint)}
+
+`);
     for (const s of signed) {
       process.stdout.write(
         `${s.repository}@${s.digest}${s.platform ? ` (${s.platform})` : ""}	${s.skipped ? "skipped, existing signature" : "signature"} ${s.signatureDigest}	via ${s.referrersMode}	${s.timestamp ? `timestamp ${s.timestamp}` : "no timestamp"}
@@ -381,30 +876,33 @@ async function signCommand(args) {
     }
     for (const image of verification?.images ?? []) process.stdout.write(image.text ?? "");
   }
-  return verification === void 0 || verification.verified ? EXIT.ok : EXIT.failed;
+  return exitCode;
 }
 async function verifyCommand(args) {
   const { values } = parse(args, VERIFY_FLAGS);
   if (values.help) return void process.stdout.write(VERIFY_HELP), EXIT.ok;
   const config = parseVerifyConfig(rawFrom(VERIFY_INPUTS, { "show-summary": "false", ...values }));
-  const report = await runVerifyJob(config, runtime(values.debug === true));
-  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}
-`);
+  const report2 = await runVerifyJob(config, runtime(values.debug === true));
+  const exitCode = report2.verified ? EXIT.ok : EXIT.failed;
+  if (values.json) printJson(verifyJson(report2, exitCode));
   else {
-    for (const image of report.images) {
+    for (const image of report2.images) {
       process.stdout.write(image.text ?? `NOT VERIFIED: ${image.reference}: ${image.error ?? ""}
 `);
     }
   }
-  return report.verified ? EXIT.ok : EXIT.failed;
+  return exitCode;
 }
 function detectEnvelopeMediaType(bytes) {
-  if (bytes[0] === 210) return MEDIA_TYPE.cose;
   const first = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
-  if (first.startsWith("{")) return MEDIA_TYPE.jws;
-  throw new ConfigError(
-    "INPUT_INVALID",
-    "--signature is neither a COSE_Sign1 (tag 18) nor a JWS JSON envelope"
+  return first.startsWith("{") ? MEDIA_TYPE.jws : MEDIA_TYPE.cose;
+}
+var sha256Digest = (bytes) => `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+async function readEnvelopeFile(file, flag) {
+  return new Uint8Array(
+    await readFile(file).catch((err) => {
+      throw new ConfigError("INPUT_INVALID", `${flag} ${file} cannot be read`, { cause: err });
+    })
   );
 }
 async function textOrFile(value) {
@@ -422,15 +920,8 @@ async function verifySignatureCommand(args) {
     }
   }
   const rt = runtime(values.debug === true);
-  const envelope = new Uint8Array(
-    await readFile(values.signature).catch((err) => {
-      throw new ConfigError(
-        "INPUT_INVALID",
-        `--signature ${String(values.signature)} cannot be read`,
-        { cause: err }
-      );
-    })
-  );
+  const envelope = await readEnvelopeFile(values.signature, "--signature");
+  const offlineReference = parseOfflineReference(values.reference);
   let subjectJson;
   try {
     subjectJson = JSON.parse(await textOrFile(values.subject));
@@ -461,16 +952,34 @@ async function verifySignatureCommand(args) {
   });
   const { reference, statement } = selectOfflineStatement(
     document,
-    values.reference,
+    offlineReference?.repository,
     subject.digest
   );
   const metadata = parseUserMetadata(
     "--user-metadata",
     (values["user-metadata"] ?? []).join("\n")
   );
+  const base = { reference, policy: statement.name, level: statement.verificationLevel.name };
+  if (offlineReference?.digest !== void 0 && offlineReference.digest !== subject.digest) {
+    const failure = {
+      code: "PAYLOAD_MISMATCH",
+      message: `--reference names ${offlineReference.digest}, but --subject is ${subject.digest}: the signature is not checked against another artifact`
+    };
+    if (values.json)
+      printJson(verifySignatureJson({ verified: false, ...base, failure }, EXIT.failed));
+    else
+      process.stdout.write(
+        `NOT VERIFIED: ${reference}
+  trust policy: "${base.policy}", level ${base.level}
+  error [${failure.code}]: ${failure.message}
+`
+      );
+    return EXIT.failed;
+  }
+  const mediaType = detectEnvelopeMediaType(envelope);
   const outcome = await verifySignature({
     envelope,
-    mediaType: detectEnvelopeMediaType(envelope),
+    mediaType,
     subject,
     statement,
     trustStore,
@@ -479,41 +988,49 @@ async function verifySignatureCommand(args) {
     revocation: values.offline ? offlineRevocationChecker : createRevocationChecker({ transport: productionTransport(rt), logger: rt.logger }),
     logger: stderrLogger(values.debug === true)
   });
-  const report = buildArtifactReport({
+  const envelopeDigest = sha256Digest(envelope);
+  const report2 = buildArtifactReport({
     reference,
     artifact: subject,
     statement,
-    signatures: [
-      { digest: values.signature, mediaType: detectEnvelopeMediaType(envelope), outcome }
-    ]
+    signatures: [{ digest: envelopeDigest, mediaType, outcome }]
   });
-  const verified = report.verdict !== "failed";
+  const verified = report2.verdict !== "failed";
+  const exitCode = verified ? EXIT.ok : EXIT.failed;
   if (values.json) {
-    process.stdout.write(
-      `${JSON.stringify(
+    printJson(
+      verifySignatureJson(
         {
           verified,
-          policy: statement.name,
-          level: statement.verificationLevel.name,
-          ...report.error ? { error: { code: report.error.code, message: report.error.message } } : {},
-          signature: signatureJson(values.signature, outcome)
+          ...base,
+          ...report2.error ? { failure: { code: report2.error.code, message: report2.error.message } } : {},
+          signature: signatureJson(envelopeDigest, outcome)
         },
-        null,
-        2
-      )}
-`
+        exitCode
+      )
     );
   } else {
-    process.stdout.write(renderReportText(report));
+    process.stdout.write(renderReportText(report2));
   }
-  return verified ? EXIT.ok : EXIT.failed;
+  return exitCode;
 }
 async function inspectCommand(args) {
   const { values, positionals } = parse(args, INSPECT_FLAGS, true);
   if (values.help) return void process.stdout.write(INSPECT_HELP), EXIT.ok;
+  if (typeof values.signature === "string") {
+    if (positionals.length > 0)
+      throw new ConfigError(
+        "INPUT_CONFLICT",
+        "inspect takes an image reference or --signature FILE, not both"
+      );
+    return inspectSignatureFile(values.signature, values.json === true);
+  }
   const [image, ...rest] = positionals;
   if (image === void 0 || rest.length > 0)
-    throw new ConfigError("INPUT_MISSING", "inspect takes exactly one image reference");
+    throw new ConfigError(
+      "INPUT_MISSING",
+      "inspect takes exactly one image reference (or --signature FILE)"
+    );
   const raw = rawFrom(INSPECT_INPUTS, values);
   const config = { registry: registryConfig(raw), azure: azureConfig(raw) };
   const rt = runtime(values.debug === true);
@@ -528,18 +1045,57 @@ async function inspectCommand(args) {
     access: "pull"
   });
   const inspection = await inspectImage(image, { registry, logger: rt.logger });
-  process.stdout.write(
-    values.json ? `${JSON.stringify(inspection, null, 2)}
-` : renderInspection(inspection)
-  );
+  if (values.json) printJson(inspectJson(inspection));
+  else process.stdout.write(renderInspection(inspection));
+  return EXIT.ok;
+}
+async function inspectSignatureFile(file, json) {
+  const bytes = await readEnvelopeFile(file, "--signature");
+  const mediaType = detectEnvelopeMediaType(bytes);
+  let description;
+  try {
+    description = describeEnvelope(mediaType, bytes);
+  } catch (err) {
+    throw new ActionError(
+      "ENVELOPE_INVALID",
+      `--signature ${file} is not a Notary signature envelope`,
+      {
+        cause: err
+      }
+    );
+  }
+  const envelope = { digest: sha256Digest(bytes), mediaType, size: bytes.length, ...description };
+  if (json) printJson(inspectSignatureJson(envelope));
+  else process.stdout.write(renderEnvelopeFile(file, envelope));
   return EXIT.ok;
 }
 var COMMANDS = {
   sign: signCommand,
   verify: verifyCommand,
   "verify-signature": verifySignatureCommand,
-  inspect: inspectCommand
+  inspect: inspectCommand,
+  cert: certCommand
 };
+function exitCodeFor(err) {
+  const usage = err instanceof ConfigError || err instanceof VerificationError && [
+    "POLICY_INVALID",
+    "POLICY_UNREADABLE",
+    "POLICY_NOT_APPLICABLE",
+    "TRUST_STORE_INVALID",
+    "TRUST_STORE_NOT_FOUND"
+  ].includes(err.code);
+  return usage ? EXIT.usage : EXIT.failed;
+}
+function report(command, err, json) {
+  const exitCode = exitCodeFor(err);
+  const lines = formatCauseChain(err);
+  process.stderr.write(`oci-notary ${command}: ${lines.join("\n")}
+`);
+  if (err instanceof ActionError && err.remedy) process.stderr.write(`remedy: ${err.remedy}
+`);
+  if (json) printJson(errorJson(command, err, exitCode));
+  return exitCode;
+}
 async function main(argv) {
   const [command, ...args] = argv;
   if (command === void 0 || command === "--help" || command === "-h" || command === "help") {
@@ -551,29 +1107,23 @@ async function main(argv) {
 `);
     return EXIT.ok;
   }
+  const json = args.includes("--json");
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : void 0;
   if (run === void 0) {
-    process.stderr.write(`oci-notary: unknown command "${command}"
+    const err = new ConfigError(
+      "INPUT_INVALID",
+      `unknown command "${command}"${didYouMean(command, Object.keys(COMMANDS))}`
+    );
+    process.stderr.write(`oci-notary: ${err.message}
 
 ${HELP}`);
+    if (json) printJson(errorJson(command, err, EXIT.usage));
     return EXIT.usage;
   }
   try {
     return await run(args);
   } catch (err) {
-    const lines = formatCauseChain(err);
-    process.stderr.write(`oci-notary ${command}: ${lines.join("\n")}
-`);
-    if (err instanceof ActionError && err.remedy) process.stderr.write(`remedy: ${err.remedy}
-`);
-    const usage = err instanceof ConfigError || err instanceof VerificationError && [
-      "POLICY_INVALID",
-      "POLICY_UNREADABLE",
-      "POLICY_NOT_APPLICABLE",
-      "TRUST_STORE_INVALID",
-      "TRUST_STORE_NOT_FOUND"
-    ].includes(err.code);
-    return usage ? EXIT.usage : EXIT.failed;
+    return report(command, err, json);
   }
 }
 process.exitCode = await main(process.argv.slice(2));

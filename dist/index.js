@@ -2,30 +2,49 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   failStep,
+  imagesOf,
   maskSecrets,
-  runSignAction
-} from "./chunks/chunk-YYDP25EX.js";
+  runSignAction,
+  summaryWanted,
+  writeFailureSummary
+} from "./chunks/chunk-2SZHKJM3.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-PXB7QROI.js";
+} from "./chunks/chunk-G33UDHFP.js";
+import "./chunks/chunk-2TMYOUGM.js";
+import "./chunks/chunk-EONL2FLQ.js";
+import "./chunks/chunk-ESYIPS4F.js";
 import {
   getInput
-} from "./chunks/chunk-LHDFCURT.js";
-import "./chunks/chunk-GVFE32M3.js";
-import "./chunks/chunk-YNTFKTG7.js";
-import "./chunks/chunk-J5PFMCSY.js";
-import "./chunks/chunk-IBQZBEKA.js";
-import "./chunks/chunk-SDPK7C2D.js";
+} from "./chunks/chunk-NRNEVIFN.js";
+import "./chunks/chunk-BH4HYK27.js";
+import "./chunks/chunk-FSGMHXRN.js";
+import "./chunks/chunk-FFORUPRV.js";
+import "./chunks/chunk-XHYYKEXA.js";
+import "./chunks/chunk-BAB72OL5.js";
+import "./chunks/chunk-BZOHUZAS.js";
+import "./chunks/chunk-6CHNMK4Q.js";
+import "./chunks/chunk-K27A73CJ.js";
+import "./chunks/chunk-TW4RF5XT.js";
 import "./chunks/chunk-2ZTQXNXN.js";
 
 // src/action/sign-entry.ts
 async function main() {
+  let raw;
+  let config;
   try {
-    const raw = readRawInputs(SIGN_INPUTS, (name) => getInput(name));
+    raw = readRawInputs(SIGN_INPUTS, (name) => getInput(name));
     maskSecrets(raw);
-    await runSignAction(parseSignConfig(raw));
+    config = parseSignConfig(raw);
+  } catch (err) {
+    failStep(err);
+    if (summaryWanted(raw)) await writeFailureSummary("sign", imagesOf(raw), err);
+    return;
+  }
+  try {
+    await runSignAction(config);
   } catch (err) {
     failStep(err);
   }

@@ -1,6 +1,6 @@
 // One esbuild run: self-contained ESM bundles dist/index.js (sign action), dist/verify.js
 // (verify-only action) and dist/cli.js, with shared code in dist/chunks/. They run with no
-// node_modules, on Node 20 and Node 24. Output is deterministic, so check-dist can compare bytes.
+// node_modules, on Node 22 and later (the actions on node24). Output is deterministic, so check-dist can compare bytes.
 import { build } from 'esbuild'
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -21,13 +21,11 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   // CommonJS dependencies call require(); give ESM bundles one.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  // cbor-x tries an optional native decoder and falls back to JavaScript when it is absent.
-  external: ['cbor-extract'],
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',

@@ -37,17 +37,21 @@ export function hasCode(err: unknown, code: string): boolean {
  */
 export function formatCauseChain(err: unknown, maxDepth = 8): string[] {
   const lines: string[] = []
+  const said: string[] = []
   let current: unknown = err
   for (let depth = 0; current !== undefined && current !== null && depth < maxDepth; depth++) {
-    const prefix = depth === 0 ? '' : '  caused by: '
-    if (current instanceof Error) {
-      const code = current instanceof ActionError ? `[${current.code}] ` : ''
-      lines.push(`${prefix}${code}${current.message}`)
-      current = (current as { cause?: unknown }).cause
-    } else {
-      lines.push(`${prefix}${String(current)}`)
-      break
-    }
+    const prefix = lines.length === 0 ? '' : '  caused by: '
+    const message = current instanceof Error ? current.message : String(current)
+    // A cause whose text an outer message already quotes (the AADSTS sentence, a TSA
+    // verification failure) is not printed again, only its code; the chain goes on below it.
+    const repeated = message !== '' && said.some((m) => m.includes(message))
+    const code = current instanceof ActionError ? `[${current.code}]` : ''
+    if (!repeated) lines.push(`${prefix}${code === '' ? '' : `${code} `}${message}`)
+    // Its code still names the failure (scripts and tests look for it), without the text again.
+    else if (code !== '' && !lines.some((l) => l.includes(code))) lines.push(`${prefix}${code}`)
+    said.push(message)
+    if (!(current instanceof Error)) break
+    current = (current as { cause?: unknown }).cause
   }
   return lines
 }

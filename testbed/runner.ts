@@ -5,9 +5,11 @@
  * its outputs and its job summary.
  */
 import { spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
+import { parse } from 'yaml'
 
 export interface ActionRun {
   exitCode: number
@@ -36,6 +38,25 @@ export function parseOutputFile(text: string): Record<string, string> {
   return out
 }
 
+/**
+ * The `default:` of every input in the action.yml that runs `entry` (dist/index.js → action.yml,
+ * dist/verify.js → verify/action.yml): the runner passes them as INPUT_* variables when a
+ * workflow leaves the input out, so the emulator does too.
+ */
+export function actionDefaults(entry: string): Record<string, string> {
+  const root = dirname(dirname(entry))
+  const file = join(root, basename(entry) === 'verify.js' ? 'verify/action.yml' : 'action.yml')
+  if (!existsSync(file)) return {}
+  const action = parse(readFileSync(file, 'utf8')) as {
+    inputs?: Record<string, { default?: unknown }>
+  }
+  const defaults: Record<string, string> = {}
+  for (const [name, input] of Object.entries(action.inputs ?? {})) {
+    if (input.default !== undefined) defaults[name] = String(input.default)
+  }
+  return defaults
+}
+
 export async function runAction(
   entry: string,
   inputs: Record<string, string>,
@@ -54,7 +75,7 @@ export async function runAction(
   await writeFile(summaryPath, '')
   await writeFile(join(dir, 'env'), '')
   const inputEnv: Record<string, string> = {}
-  for (const [name, value] of Object.entries(inputs)) {
+  for (const [name, value] of Object.entries({ ...actionDefaults(entry), ...inputs })) {
     // The runner upper-cases the name and replaces spaces (not dashes) with underscores.
     inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
@@ -62,6 +83,14 @@ export async function runAction(
   for (const [k, v] of Object.entries({
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    // What a Windows runner's environment always has (Node itself and cmd.exe need them; the
+    // docker config lives under USERPROFILE); undefined elsewhere and then left out.
+    ...Object.fromEntries(
+      ['SystemRoot', 'windir', 'USERPROFILE', 'TEMP', 'TMP', 'PATHEXT', 'ComSpec'].map((k) => [
+        k,
+        process.env[k],
+      ]),
+    ),
     NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS,
     GITHUB_ACTIONS: 'true',
     CI: 'true',

@@ -22,6 +22,14 @@ export interface ScenarioResult {
   sign: ActionRun
   verify: ActionRun
   wrongIdentity: ActionRun
+  /** The inputs (and Azure identity variables) each run was given, as a workflow step would. */
+  inputs: {
+    sign: Record<string, string>
+    verify: Record<string, string>
+    wrongIdentity: Record<string, string>
+  }
+  /** The environment the Azure identity came from (AZURE_CLIENT_ID, AZURE_TENANT_ID). */
+  identity: { clientId: string; tenantId: string }
   /** Every token and password the run involved, for leak checks. */
   secrets: string[]
 }
@@ -67,51 +75,39 @@ export async function artifactSigningScenario(
     'registry-password': registry.password as string,
   }
 
-  const sign = await runAction(
-    dist('index.js'),
-    {
-      images: image.reference,
-      'artifact-signing-endpoint': mocks.dataPlaneUrl,
-      'artifact-signing-account': profile.account,
-      'artifact-signing-certificate-profile': profile.config.name,
-      'timestamp-url': testbed.tsa.url,
-      'timestamp-root-certificate': join(work, 'tsa-root.pem'),
-      'user-metadata': 'pipeline=demo',
-      'trust-policy': trustPolicy,
-      'trust-store': trustStore,
-      ...registryInputs,
-    },
-    env,
-    options,
-  )
+  const signInputs = {
+    images: image.reference,
+    'artifact-signing-endpoint': mocks.dataPlaneUrl,
+    'artifact-signing-account': profile.account,
+    'artifact-signing-certificate-profile': profile.config.name,
+    'timestamp-url': testbed.tsa.url,
+    'timestamp-root-certificate': join(work, 'tsa-root.pem'),
+    'user-metadata': 'pipeline=demo',
+    'trust-policy': trustPolicy,
+    'trust-store': trustStore,
+    ...registryInputs,
+  }
+  const sign = await runAction(dist('index.js'), signInputs, env, options)
   const byDigest = `${registry.host}/${repository}@${sign.outputs.digest ?? image.digest}`
-  const verify = await runAction(
-    dist('verify.js'),
-    {
-      images: byDigest,
-      'trust-policy': trustPolicy,
-      'trust-store': trustStore,
-      'user-metadata': 'pipeline=demo',
-      ...registryInputs,
-    },
-    env,
-    options,
-  )
-  const wrongIdentity = await runAction(
-    dist('verify.js'),
-    {
-      images: byDigest,
-      'trust-policy': trustPolicy.replace(
-        /x509\.subject: [^"]+/,
-        'x509.subject: C=US, ST=WA, O=Somebody Else',
-      ),
-      'trust-store': trustStore,
-      'show-summary': 'false',
-      ...registryInputs,
-    },
-    env,
-    options,
-  )
+  const verifyInputs = {
+    images: byDigest,
+    'trust-policy': trustPolicy,
+    'trust-store': trustStore,
+    'user-metadata': 'pipeline=demo',
+    ...registryInputs,
+  }
+  const verify = await runAction(dist('verify.js'), verifyInputs, env, options)
+  const wrongIdentityInputs = {
+    images: byDigest,
+    'trust-policy': trustPolicy.replace(
+      /x509\.subject: [^"]+/,
+      'x509.subject: C=US, ST=WA, O=Somebody Else',
+    ),
+    'trust-store': trustStore,
+    'show-summary': 'false',
+    ...registryInputs,
+  }
+  const wrongIdentity = await runAction(dist('verify.js'), wrongIdentityInputs, env, options)
   return {
     registry,
     image,
@@ -119,6 +115,8 @@ export async function artifactSigningScenario(
     sign,
     verify,
     wrongIdentity,
+    inputs: { sign: signInputs, verify: verifyInputs, wrongIdentity: wrongIdentityInputs },
+    identity: { clientId: mocks.clientId, tenantId: mocks.tenantId },
     secrets: [...mocks.issuedSecrets, registry.password as string],
   }
 }

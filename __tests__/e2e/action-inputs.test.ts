@@ -73,6 +73,20 @@ describe('dist/index.js input errors', () => {
     const run = await runAction(dist('index.js'), inputs)
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain(message)
+    // The job summary says it too, for the image the step was given.
+    expect(run.summary).toContain('❌ nothing signed: [INPUT_')
+    expect(run.summary).toContain('| ❌ | r.example/app:v1 | not signed: [INPUT_')
+    // The same text as the ::error line, without the workflow-command prefix.
+    expect(run.summary).toContain(message.replace(/^::error::/, ''))
+  })
+
+  it('writes no failure summary when show-summary is false', async () => {
+    const run = await runAction(dist('index.js'), {
+      images: 'r.example/app:v1',
+      'show-summary': 'false',
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.summary).toBe('')
   })
 })
 
@@ -81,6 +95,10 @@ describe('dist/verify.js input errors', () => {
     const run = await runAction(dist('verify.js'), { images: 'r.example/app:v1' })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain('input trust-policy is required')
+    expect(run.summary).toContain('### Notary verification')
+    expect(run.summary).toContain(
+      '| ❌ | r.example/app:v1 | not verified: [INPUT_MISSING] input trust-policy is required',
+    )
   })
 })
 

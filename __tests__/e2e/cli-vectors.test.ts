@@ -38,7 +38,7 @@ interface CliResult {
   stderr: string
   json?: {
     verified: boolean
-    error?: { code: string; message: string }
+    failure?: { code: string; message: string }
     signature: { checks: { type: string; status: string; message: string }[] }
   }
 }
@@ -314,7 +314,7 @@ describe('notation CLI vectors', () => {
     ])
     expect(check(r, 'integrity')?.status).toBe('passed')
     expect(check(r, 'authenticity')?.status).toBe('passed')
-    if (r.code !== 0) expect(r.json?.error?.message).toMatch(/expired|validity/)
+    if (r.code !== 0) expect(r.json?.failure?.message).toMatch(/expired|validity/)
   })
 })
 

@@ -105,10 +105,15 @@ describe.each(['plain', 'basic', 'token'] as const)(
       expect(
         report.images[0].signatures[0].checks.map((c: { status: string }) => c.status),
       ).not.toContain('failed')
+      expect(run.summary).toContain('✅ 1 image signed and verified')
       expect(run.summary).toContain(
-        '| Image | Digest | Signature | Signer | Timestamp | Referrers | Verification |',
+        `| ✅ | ${reg.host}/e2e/${mode}<br><code>${image.digest}</code> | signed, timestamped, verified`,
       )
-      expect(run.summary).toContain('✅')
+      expect(run.summary).toContain(`signer <code>${LEAF_SUBJECT}</code>`)
+      expect(run.outputs['verification-hint']).toContain(
+        `notation verify ${reg.host}/e2e/${mode}@${image.digest}`,
+      )
+      expect(run.outputs['verification-hint']).toContain(`"x509.subject: ${LEAF_SUBJECT}"`)
       expect(run.stdout).toContain('::warning title=Signing by tag::')
       expectNoSecrets(run, [pki.leaf.privateKeyPem, reg.password ?? 'no-password-in-plain-mode'])
 

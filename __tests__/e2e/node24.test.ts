@@ -188,3 +188,44 @@ it('dist/cli.js verify-signature gives a notation vector its verdict', async () 
   expect(failed?.code).toBe(1)
   expect(JSON.parse(failed?.stdout ?? '{}')).toMatchObject({ verified: false })
 })
+
+it('dist/cli.js cert generate-test writes a chain that dist/index.js signs with (local key)', async () => {
+  const out = join(work, 'generated')
+  const generated = await execFileAsync(node24(), [
+    dist('cli.js'),
+    'cert',
+    'generate-test',
+    '--key-type',
+    'rsa-3072',
+    '--out',
+    out,
+    'node24',
+  ])
+  expect(generated.stdout).toContain('TEST ONLY')
+  expectNoRuntimeWarning(generated)
+  const registry = testbed.registries.token
+  const image = await pushTestImage(registry, 'e2e/node24-generated', 'v1', 'generate-test')
+  const run = await runAction(
+    dist('index.js'),
+    {
+      images: `${registry.host}/e2e/node24-generated@${image.digest}`,
+      'signing-key': join(out, 'node24.key'),
+      'signing-certificate-chain': join(out, 'node24-chain.pem'),
+      'trust-policy': policyJson(
+        statement({
+          name: 'generated',
+          registryScopes: ['*'],
+          trustStores: ['ca:node24'],
+          trustedIdentities: ['x509.subject: C=US, ST=WA, O=Notary Test (TEST ONLY), CN=node24'],
+        }),
+      ),
+      'trust-store': join(out, 'truststore'),
+      'registry-username': registry.username as string,
+      'registry-password': registry.password as string,
+    },
+    { NODE_EXTRA_CA_CERTS: testbed.info.tlsCaPath },
+    { node: node24() },
+  )
+  expect(run.exitCode, run.stdout + run.stderr).toBe(0)
+  expect(run.outputs.verified).toBe('true')
+})

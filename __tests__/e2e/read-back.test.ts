@@ -87,10 +87,14 @@ describe('the read-back verifies the signature the run pushed', () => {
     expect(report.images).toHaveLength(1)
     expect(report.images[0].signatureDigest).toBe(pushed)
     expect(report.images[0].signatures.map((s: { digest: string }) => s.digest)).toEqual([pushed])
-    // The summary row of the new signature shows its own failed read-back.
-    const row = second.summary.split('\n').find((l) => l.includes(pushed.slice(0, 19)))
-    expect(row).toContain('❌')
-    expect(second.summary).not.toContain('✅')
+    // The summary row of the image shows the failed read-back of the signature this run pushed;
+    // the older valid signature is not what answers for it.
+    const row = second.summary
+      .split('\n')
+      .find((l) => l.startsWith('| ') && l.includes(`<code>${target.digest}</code>`))
+    expect(row?.startsWith('| ❌ |')).toBe(true)
+    expect(second.summary).toContain(`#1 <code>${pushed}</code>`)
+    expect(second.summary).not.toContain(older)
   })
 })
 

@@ -44,13 +44,14 @@ import {
 import { checkArtifactSigningEndpoint } from './endpoint.js'
 import { ArtifactSigningError } from './errors.js'
 import type { TokenCredentialLike } from './types.js'
+import { VERSION } from '../version.js'
 
 export { DEFAULT_API_VERSION, KNOWN_API_VERSIONS, dialectFor, type Dialect }
 
 /** OAuth scope of the data plane (the global resource, never the regional host). */
 export const ARTIFACT_SIGNING_SCOPE = 'https://codesigning.azure.net/.default'
 export const SIGNER_ROLE = 'Artifact Signing Certificate Profile Signer'
-export const CLIENT_VERSION = 'oci-notary-action::0.1.0'
+export const CLIENT_VERSION = `oci-notary-action::${VERSION}`
 
 /** ARM name rules (bicep-types-az, Microsoft.CodeSigning 2024-09-30-preview). */
 const ACCOUNT_NAME = /^(?=.{3,24}$)[^0-9][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/

@@ -4,6 +4,7 @@
  * cache hits, and the token lives ~5 min). Without a client id but with an Azure CLI session (a prior
  * `azure/login`), the Azure CLI credential is used instead. Entra's AADSTS codes become remedies.
  */
+import { isLoopbackHost } from './endpoint.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -20,7 +21,11 @@ export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
 type Env = Record<string, string | undefined>
 
-/** Public and sovereign Entra authority hosts (instance discovery works for these). */
+/**
+ * Public and sovereign Entra authority hosts (instance discovery works for these), as
+ * @azure/identity's AzureAuthorityHosts and MSAL's known-authority aliases name them. Any other
+ * host is refused (loopback aside, for the mocks).
+ */
 const KNOWN_AUTHORITY_HOSTS = new Set([
   'login.microsoftonline.com',
   'login.microsoft.com',
@@ -119,14 +124,75 @@ export function hasAzureCliSession(env: Env = process.env): boolean {
   }
 }
 
+/**
+ * Entra's answer inside an MSAL message (`unauthorized_client: Error(s): 700016 - Timestamp: … -
+ * Description: AADSTS700016: Application … Trace ID: … Correlation ID: … Timestamp: … -
+ * Correlation ID: … - Trace ID: …`): the AADSTS sentence once, and the ids support asks for once.
+ */
+export function entraDescription(
+  text: string,
+): { description: string; ids: string | undefined } | undefined {
+  const description = /AADSTS\d+: (.*?)(?= Trace ID:| - |$)/.exec(text)?.[1]?.trim()
+  if (description === undefined) return undefined
+  const trace = /Trace ID: ([0-9a-f-]{36})/i.exec(text)?.[1]
+  const correlation = /Correlation ID: ([0-9a-f-]{36})/i.exec(text)?.[1]
+  const ids = [
+    ...(trace ? [`trace ID ${trace}`] : []),
+    ...(correlation ? [`correlation ID ${correlation}`] : []),
+  ].join(', ')
+  return { description, ids: ids === '' ? undefined : ids }
+}
+
+/**
+ * The cause kept under a translated Entra error: the raw MSAL message repeats Entra's text and
+ * its ids (and our message already quotes the sentence), so only the ids are kept, for support.
+ */
+function entraCause(err: unknown, text: string): unknown {
+  const parsed = entraDescription(text)
+  if (parsed === undefined) return err
+  const error = /^(\w+):/.exec(text)?.[1]
+  const said = [error, parsed.ids].filter((s) => s !== undefined).join(', ')
+  return new EntraResponse(said === '' ? 'Entra refused the request' : `Entra ${said}`, err)
+}
+
+/** Entra's answer, reduced to what is not already said; `raw` keeps MSAL's error for debugging. */
+export class EntraResponse extends Error {
+  readonly raw: unknown
+  constructor(message: string, raw: unknown) {
+    super(message)
+    this.name = 'EntraResponse'
+    this.raw = raw
+  }
+}
+
+/** MSAL's name for a failed authority discovery; Entra answers AADSTS90002 for a bad tenant. */
+const ENDPOINTS_RESOLUTION_ERROR = 'endpoints_resolution_error'
+
 /** Maps an @azure/identity / Entra failure to a coded error with a remedy. */
 export function translateEntraError(
   err: unknown,
   context: { scope: string; clientId?: string; tenantId?: string; identity?: FederatedIdentity },
 ): ActionError {
   if (err instanceof ActionError) return err
-  const text = err instanceof Error ? err.message : String(err)
-  const code = /AADSTS(\d+)/.exec(text)?.[1]
+  const raw = err instanceof Error ? err.message : String(err)
+  const parsed = entraDescription(raw)
+  const said = (ours: string): string =>
+    parsed === undefined ? ours : `${ours}: ${parsed.description}`
+  const cause = entraCause(err, raw)
+  if (!/AADSTS\d+/.test(raw) && raw.includes(ENDPOINTS_RESOLUTION_ERROR)) {
+    // MSAL hides the 400 of the tenant's metadata document (AADSTS90002) behind this code; it
+    // is also what an unreachable authority host gives, so the message names both.
+    return new AzureAuthError(
+      'AZURE_TENANT_NOT_FOUND',
+      `Entra tenant ${context.tenantId === undefined ? '(unset)' : `"${context.tenantId}"`} was not found (AADSTS90002), or the Entra authority could not be reached`,
+      {
+        cause: err,
+        remedy:
+          "set azure-tenant-id to the Directory (tenant) ID on the app registration's Overview page (a GUID or a verified domain); for a sovereign cloud also set azure-authority-host, behind a proxy check HTTPS_PROXY",
+      },
+    )
+  }
+  const code = /AADSTS(\d+)/.exec(raw)?.[1]
   const app =
     context.clientId === undefined
       ? 'the app'
@@ -139,9 +205,11 @@ export function translateEntraError(
     case '700211':
       return new AzureAuthError(
         'AZURE_FEDERATION_MISMATCH',
-        `Entra found no federated credential on ${app} matching this job's GitHub OIDC token (AADSTS${code})`,
+        said(
+          `Entra found no federated credential on ${app} matching this job's GitHub OIDC token (AADSTS${code})`,
+        ),
         {
-          cause: err,
+          cause,
           remedy:
             id === undefined
               ? `add a federated credential to ${app} with issuer ${GITHUB_ISSUER}, the subject of this job and audience ${DEFAULT_AUDIENCE}`
@@ -151,30 +219,43 @@ export function translateEntraError(
     case '700024':
       return new AzureAuthError(
         'AZURE_ASSERTION_EXPIRED',
-        `Entra refused the GitHub OIDC token as expired or not yet valid (AADSTS700024)`,
+        said(`Entra refused the GitHub OIDC token as expired or not yet valid (AADSTS700024)`),
         {
-          cause: err,
+          cause,
           remedy:
             'the token is requested just in time, so check the runner clock; re-run the job if it was paused for a long time',
         },
       )
-    case '700016':
     case '90002':
+      return new AzureAuthError(
+        'AZURE_TENANT_NOT_FOUND',
+        said(`Entra tenant ${context.tenantId ?? '(unset)'} was not found (AADSTS90002)`),
+        {
+          cause,
+          remedy:
+            "set azure-tenant-id to the Directory (tenant) ID on the app registration's Overview page (a GUID or a verified domain)",
+        },
+      )
+    case '700016':
     case '900023':
       return new AzureAuthError(
         'AZURE_APP_NOT_FOUND',
-        `Entra does not know ${app} in tenant ${context.tenantId ?? '(unset)'} (AADSTS${code})`,
+        said(
+          `Entra does not know ${app} in tenant ${context.tenantId ?? '(unset)'} (AADSTS${code})`,
+        ),
         {
-          cause: err,
+          cause,
           remedy: 'check azure-client-id and azure-tenant-id (Entra app registration → Overview)',
         },
       )
     default:
       return new AzureAuthError(
         'AZURE_AUTH_FAILED',
-        `getting an Entra token for ${context.scope} failed${code === undefined ? '' : ` (AADSTS${code})`}`,
+        said(
+          `getting an Entra token for ${context.scope} failed${code === undefined ? '' : ` (AADSTS${code})`}`,
+        ),
         {
-          cause: err,
+          cause,
           remedy: 'check azure-client-id, azure-tenant-id and the federated credential of the app',
         },
       )
@@ -213,6 +294,17 @@ export function createAzureCredential(options: AzureCredentialOptions = {}): Azu
         `the Entra authority host "${authorityHost}" (from ${authoritySource}) must be an https URL`,
         {
           remedy: `set ${authoritySource} to an https URL, or leave it unset for the public cloud`,
+        },
+      )
+    }
+    // The authority receives this job's GitHub OIDC token as the client assertion: as with
+    // artifact-signing-endpoint, a typo or a hostile value must not get it.
+    if (!KNOWN_AUTHORITY_HOSTS.has(url.hostname.toLowerCase()) && !isLoopbackHost(url.hostname)) {
+      throw new AzureAuthError(
+        'AZURE_AUTH_CONFIG',
+        `the Entra authority host "${url.origin}" (from ${authoritySource}) is not a Microsoft Entra authority: the GitHub OIDC token would be sent there`,
+        {
+          remedy: `use ${[...KNOWN_AUTHORITY_HOSTS].map((h) => `https://${h}`).join(', ')}, or leave it unset for the public cloud`,
         },
       )
     }

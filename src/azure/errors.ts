@@ -61,8 +61,10 @@ export type AzureAuthCode =
   | 'AZURE_FEDERATION_MISMATCH'
   /** AADSTS700024: the client assertion (GitHub ID token) is expired or not yet valid. */
   | 'AZURE_ASSERTION_EXPIRED'
-  /** AADSTS700016 / AADSTS90002: unknown application or tenant. */
+  /** AADSTS700016 / AADSTS900023: unknown application. */
   | 'AZURE_APP_NOT_FOUND'
+  /** AADSTS90002 (MSAL reports it as `endpoints_resolution_error`): unknown tenant. */
+  | 'AZURE_TENANT_NOT_FOUND'
   /** Any other Entra / Azure CLI failure. */
   | 'AZURE_AUTH_FAILED'
 

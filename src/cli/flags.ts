@@ -4,6 +4,8 @@
  */
 import type { ParseArgsConfig } from 'node:util'
 import { SIGN_INPUTS, VERIFY_INPUTS } from '../config/inputs.js'
+import { ConfigError } from '../errors.js'
+import { isDigest } from '../oci/digest.js'
 import { PolicyError } from '../verify/errors.js'
 import {
   selectPolicy,
@@ -50,7 +52,10 @@ export const SIGN_FLAGS = inputFlags(SIGN_INPUTS, LIST_INPUTS, [
   'allow-untrusted-endpoint',
 ])
 export const VERIFY_FLAGS = inputFlags(VERIFY_INPUTS, LIST_INPUTS, [])
-export const INSPECT_FLAGS = inputFlags(INSPECT_INPUTS, LIST_INPUTS, [])
+export const INSPECT_FLAGS: Options = {
+  ...inputFlags(INSPECT_INPUTS, LIST_INPUTS, []),
+  signature: { type: 'string' },
+}
 export const VERIFY_SIGNATURE_FLAGS: Options = {
   signature: { type: 'string' },
   subject: { type: 'string' },
@@ -137,8 +142,10 @@ except for revocation checks (OCSP/CRL) unless --offline is given.
                            (or @FILE to read it from a file)
   --trust-policy FILE      notation trustpolicy.json (or inline JSON/YAML)
   --trust-store FILE|DIR   notation truststore directory, or an inline/FILE type:name mapping
-  --reference REGISTRY/REPOSITORY
-                           matched against the policy's registryScopes to pick the statement;
+  --reference REF          the image, as registry/repository, or with a tag or digest as
+                           \`notation ls\` prints it (registry/repository@sha256:…): its
+                           registry/repository is matched against the policy's registryScopes;
+                           a digest must be the --subject digest (else not verified, exit 1);
                            default "${OFFLINE_REFERENCE}", which only a "*" statement matches
   --user-metadata k=v      required signed metadata (repeat)
   --at RFC3339             verification time (default now)
@@ -148,9 +155,11 @@ except for revocation checks (OCSP/CRL) unless --offline is given.
 `
 
 export const INSPECT_HELP = `usage: oci-notary inspect REF [--json] [--debug] [registry options]
+       oci-notary inspect --signature FILE [--json]
 
 Lists the image's Notary signatures (Referrers API or tag schema) and decodes each envelope:
-format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed target.
+format, algorithm, signer, signing time, timestamp, expiry, signing agent and signed subject.
+  --signature FILE   decode one envelope file instead (offline): what it signs and by whom
   --registry-username U --registry-password P   --insecure-registries HOST (repeat)
 Azure identity (ACR sign-in):
 ${AZURE_IDENTITY_HELP}
@@ -162,6 +171,46 @@ export const COMMAND_FLAGS: Record<string, { flags: Options; help: string }> = {
   verify: { flags: VERIFY_FLAGS, help: VERIFY_HELP },
   'verify-signature': { flags: VERIFY_SIGNATURE_FLAGS, help: VERIFY_SIGNATURE_HELP },
   inspect: { flags: INSPECT_FLAGS, help: INSPECT_HELP },
+}
+
+/** verify-signature's --reference, split without normalising (policy scopes are literal). */
+export interface OfflineReference {
+  /** registry/repository, what the policy's registryScopes name. */
+  repository: string
+  tag?: string
+  digest?: string
+}
+
+/**
+ * Accepts `registry/repository`, `…:tag`, `…@sha256:…` and `…:tag@sha256:…` (as `notation ls`
+ * and `docker` print references). A malformed digest is a usage error.
+ */
+export function parseOfflineReference(input: string | undefined): OfflineReference | undefined {
+  if (input === undefined) return undefined
+  let rest = input.trim()
+  let digest: string | undefined
+  const at = rest.lastIndexOf('@')
+  if (at >= 0) {
+    digest = rest.slice(at + 1)
+    rest = rest.slice(0, at)
+    if (!isDigest(digest)) {
+      throw new ConfigError(
+        'INPUT_INVALID',
+        `--reference "${input}": "${digest}" is not a digest (algorithm:hex, e.g. sha256:…)`,
+      )
+    }
+  }
+  let tag: string | undefined
+  const colon = rest.lastIndexOf(':')
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1)
+    rest = rest.slice(0, colon)
+  }
+  return {
+    repository: rest,
+    ...(tag === undefined ? {} : { tag }),
+    ...(digest === undefined ? {} : { digest }),
+  }
 }
 
 /**

@@ -24,14 +24,14 @@ import type { Signer } from '../signer/signer.js'
 import { createTimestamper } from '../timestamp/client.js'
 import { checkTimestampRoots } from '../timestamp/roots.js'
 import type { Timestamper } from '../timestamp/types.js'
-import { loadTrustPolicy } from '../verify/load-policy.js'
 import type { TrustPolicyDocument } from '../verify/policy.js'
-import { createRevocationChecker, type RevocationChecker } from '../verify/revocation.js'
-import { loadTrustStore } from '../verify/trust-store-load.js'
+import { createLazyRevocationChecker } from '../verify/lazy-revocation.js'
+import type { RevocationChecker } from '../verify/revocation-port.js'
 import type { TrustStore } from '../verify/trust-store.js'
 import { pemToCertificates } from '../x509/pem.js'
+import { VERSION } from '../version.js'
 
-export const VERSION = '0.1.0'
+export { VERSION }
 export const SIGNING_AGENT = `oci-notary-action/${VERSION}`
 
 export interface RuntimeEnv {
@@ -251,6 +251,11 @@ export async function loadVerification(
   transport: Transport,
   runtime: RuntimeEnv,
 ): Promise<LoadedVerification> {
+  // Loaded here, not at start-up: a run without a trust policy never needs them (nor yaml).
+  const [{ loadTrustPolicy }, { loadTrustStore }] = await Promise.all([
+    import('../verify/load-policy.js'),
+    import('../verify/trust-store-load.js'),
+  ])
   const { document } = await loadTrustPolicy(verify.trustPolicy, { inputName: 'trust-policy' })
   if (
     verify.trustStore === '' &&
@@ -271,6 +276,6 @@ export async function loadVerification(
   return {
     policy: document,
     trustStore,
-    revocation: createRevocationChecker({ transport, logger: runtime.logger }),
+    revocation: createLazyRevocationChecker({ transport, logger: runtime.logger }),
   }
 }

@@ -14,7 +14,8 @@ import type { Descriptor } from '../oci/descriptor.js'
 import { LIMITS } from '../oci/manifest.js'
 import { parseReference } from '../oci/reference.js'
 import { parseTimestampToken, parseTstInfo } from '../timestamp/token.js'
-import { parseCertificate } from '../x509/certificate.js'
+import { parseCertificate, parseNameAttributes } from '../x509/certificate.js'
+import { policyDn, policySubject } from '../x509/dn.js'
 
 export interface InspectedCertificate {
   subject: string
@@ -33,6 +34,8 @@ export interface InspectedSignature {
   signingTime?: string
   expiry?: string
   signingAgent?: string
+  /** The leaf subject, in the trust-policy `x509.subject` spelling. */
+  signer?: string
   certificates?: InspectedCertificate[]
   timestamp?: { genTime: string; tsaCertificates: InspectedCertificate[] }
   signedArtifact?: Descriptor
@@ -52,8 +55,8 @@ export interface Inspection {
 function certificate(der: Uint8Array): InspectedCertificate {
   const c = parseCertificate(der)
   return {
-    subject: c.subject,
-    issuer: c.issuer,
+    subject: policySubject(c),
+    issuer: policyDn(parseNameAttributes(c.rawIssuer)),
     sha256: c.sha256,
     notBefore: c.notBefore.toISOString(),
     notAfter: c.notAfter.toISOString(),
@@ -78,26 +81,46 @@ async function inspectSignature(
       size: manifest.envelope.size,
     }
     const bytes = await repository.fetchBlob(manifest.envelope, { maxBytes: LIMITS.envelopeBytes })
-    const parsed = decodeEnvelope(manifest.envelope.mediaType, bytes)
-    out.algorithm = parsed.algorithm
-    out.signingScheme = parsed.signingScheme
-    const signed = parsed.signingTime ?? parsed.authenticSigningTime
-    if (signed) out.signingTime = signed.toISOString()
-    if (parsed.expiry) out.expiry = parsed.expiry.toISOString()
-    if (parsed.signingAgent) out.signingAgent = parsed.signingAgent
-    out.certificates = parsed.certificateChain.map(certificate)
-    if (parsed.timestampToken) {
-      const token = parseTimestampToken(parsed.timestampToken)
-      out.timestamp = {
-        genTime: parseTstInfo(token.eContent).genTime.toISOString(),
-        tsaCertificates: token.certificates.map(certificate),
-      }
-    }
-    out.signedArtifact = parsePayload(parsed.payload).targetArtifact
+    Object.assign(out, describeEnvelope(manifest.envelope.mediaType, bytes))
   } catch (err) {
     out.error = formatCauseChain(err).join('; ')
   }
   return out
+}
+
+/** What an envelope says, decoded but not judged. */
+export type EnvelopeDescription = Required<
+  Pick<InspectedSignature, 'algorithm' | 'signingScheme' | 'certificates' | 'signedArtifact'>
+> &
+  Pick<InspectedSignature, 'signingTime' | 'expiry' | 'signingAgent' | 'timestamp'> & {
+    /** The leaf subject, in the trust-policy `x509.subject` spelling. */
+    signer?: string
+  }
+
+/** Decodes an envelope (COSE or JWS) for inspection; throws when it does not decode. */
+export function describeEnvelope(mediaType: string, bytes: Uint8Array): EnvelopeDescription {
+  const parsed = decodeEnvelope(mediaType, bytes)
+  const leaf = parsed.certificateChain[0]
+  const signed = parsed.signingTime ?? parsed.authenticSigningTime
+  const token = parsed.timestampToken ? parseTimestampToken(parsed.timestampToken) : undefined
+  return {
+    algorithm: parsed.algorithm,
+    signingScheme: parsed.signingScheme,
+    ...(signed ? { signingTime: signed.toISOString() } : {}),
+    ...(parsed.expiry ? { expiry: parsed.expiry.toISOString() } : {}),
+    ...(parsed.signingAgent ? { signingAgent: parsed.signingAgent } : {}),
+    ...(leaf ? { signer: policySubject(leaf) } : {}),
+    certificates: parsed.certificateChain.map(certificate),
+    ...(token
+      ? {
+          timestamp: {
+            genTime: parseTstInfo(token.eContent).genTime.toISOString(),
+            tsaCertificates: token.certificates.map(certificate),
+          },
+        }
+      : {}),
+    signedArtifact: parsePayload(parsed.payload).targetArtifact,
+  }
 }
 
 export async function inspectImage(
@@ -127,6 +150,32 @@ export async function inspectImage(
 /** Like notation's default signature limit. */
 const LIMITS_INSPECT = 100
 
+/** The decoded facts of one envelope, one per line (shared by both inspect forms). */
+function envelopeLines(s: EnvelopeDescription): string[] {
+  const lines: string[] = []
+  if (s.signedArtifact) {
+    lines.push(
+      `signed subject: ${s.signedArtifact.mediaType} ${s.signedArtifact.digest} (${s.signedArtifact.size} bytes)`,
+    )
+    for (const [k, v] of Object.entries(s.signedArtifact.annotations ?? {}))
+      lines.push(`  ${k}=${v}`)
+  }
+  if (s.signer) lines.push(`signer: ${s.signer}`)
+  lines.push(`algorithm: ${s.algorithm}, scheme ${s.signingScheme}`)
+  if (s.signingTime) lines.push(`signing time: ${s.signingTime}`)
+  if (s.expiry) lines.push(`expiry: ${s.expiry}`)
+  if (s.signingAgent) lines.push(`signing agent: ${s.signingAgent}`)
+  lines.push(
+    `timestamp: ${s.timestamp ? `${s.timestamp.genTime} (TSA ${s.timestamp.tsaCertificates[0]?.subject ?? 'unknown'})` : 'none'}`,
+  )
+  for (const [k, c] of s.certificates.entries()) {
+    lines.push(
+      `certificate ${k + 1}: ${c.subject} (sha256 ${c.sha256}, valid ${c.notBefore} – ${c.notAfter})`,
+    )
+  }
+  return lines
+}
+
 export function renderInspection(i: Inspection): string {
   const lines = [
     `${i.repository}@${i.digest}`,
@@ -144,25 +193,37 @@ export function renderInspection(i: Inspection): string {
     lines.push(
       `${pad}envelope: ${s.envelope?.mediaType} ${s.envelope?.digest} (${s.envelope?.size} bytes)`,
     )
-    lines.push(`${pad}algorithm: ${s.algorithm}, scheme ${s.signingScheme}`)
-    if (s.signingTime) lines.push(`${pad}signing time: ${s.signingTime}`)
-    if (s.expiry) lines.push(`${pad}expiry: ${s.expiry}`)
-    if (s.signingAgent) lines.push(`${pad}signing agent: ${s.signingAgent}`)
-    lines.push(
-      `${pad}timestamp: ${s.timestamp ? `${s.timestamp.genTime} (TSA ${s.timestamp.tsaCertificates[0]?.subject ?? 'unknown'})` : 'none'}`,
-    )
-    for (const [k, c] of (s.certificates ?? []).entries()) {
-      lines.push(
-        `${pad}certificate ${k + 1}: ${c.subject} (sha256 ${c.sha256}, valid ${c.notBefore} – ${c.notAfter})`,
-      )
-    }
-    if (s.signedArtifact) {
-      lines.push(
-        `${pad}signed artifact: ${s.signedArtifact.mediaType} ${s.signedArtifact.digest} (${s.signedArtifact.size} bytes)`,
-      )
-      for (const [k, v] of Object.entries(s.signedArtifact.annotations ?? {}))
-        lines.push(`${pad}  ${k}=${v}`)
+    if (
+      s.algorithm !== undefined &&
+      s.signingScheme !== undefined &&
+      s.certificates &&
+      s.signedArtifact
+    ) {
+      const description: EnvelopeDescription = {
+        ...s,
+        algorithm: s.algorithm,
+        signingScheme: s.signingScheme,
+        certificates: s.certificates,
+        signedArtifact: s.signedArtifact,
+      }
+      for (const line of envelopeLines(description)) lines.push(`${pad}${line}`)
     }
   })
   return `${lines.join('\n')}\n`
+}
+
+/** An envelope file as `inspect --signature` shows it. */
+export interface InspectedEnvelopeFile extends EnvelopeDescription {
+  /** `sha256:` of the file's bytes (what a signature manifest's layer would name). */
+  digest: string
+  mediaType: string
+  size: number
+}
+
+export function renderEnvelopeFile(file: string, e: InspectedEnvelopeFile): string {
+  const lines = envelopeLines(e)
+  return `${[
+    `${file}: ${e.mediaType} ${e.digest} (${e.size} bytes)`,
+    ...lines.map((l, n) => `${n === lines.length - 1 ? '└── ' : '├── '}${l}`),
+  ].join('\n')}\n`
 }

@@ -24,16 +24,8 @@ import {
   type RuntimeEnv,
 } from './deps.js'
 import { signImages } from './sign.js'
-import { checkReadBackPossible } from './sign-preflight.js'
-import { createExistingSignatureCheck } from './skip-if-signed.js'
 import type { SignedManifest, SignerReport } from './types.js'
-import {
-  verifyImages,
-  verifyPushedSignatures,
-  type VerifyDeps,
-  type VerifyOptions,
-  type VerifyReport,
-} from './verify.js'
+import type { VerifyDeps, VerifyOptions, VerifyReport } from './verify.js'
 
 export interface SignJobResult {
   signed: SignedManifest[]
@@ -82,11 +74,14 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
     ? await loadVerification(config.verify, transport, runtime)
     : undefined
   // …and a policy or store that cannot verify these images (a store name typo) fails here too.
-  if (verification) checkReadBackPossible(config.images, verification)
+  // (Loaded with the policy code it needs, only when there is a policy: start-up stays lean.)
+  if (verification)
+    (await import('./sign-preflight.js')).checkReadBackPossible(config.images, verification)
   const timestamper = await productionTimestamper(config.timestamp, transport, runtime)
   void timestamper?.prepare?.()
+  // skip-if-signed verifies what it finds, so it brings the verifier: loaded only when asked for.
   const existingSignature = config.skipIfSigned
-    ? createExistingSignatureCheck({
+    ? (await import('./skip-if-signed.js')).createExistingSignatureCheck({
         criteria: verification
           ? {
               kind: 'policy',
@@ -167,7 +162,7 @@ function isArtifactSigningSigner(
  * Reads back every signature this run pushed, by its digest, and verifies that one (not any
  * signature of the image: an older valid one must not vouch for a broken new one).
  */
-function readBack(
+async function readBack(
   signed: SignedManifest[],
   verify: VerifyConfig,
   concurrency: number,
@@ -175,6 +170,7 @@ function readBack(
   registry: RegistryClient,
   runtime: RuntimeEnv,
 ): Promise<VerifyReport> {
+  const { verifyPushedSignatures } = await import('./verify.js')
   return verifyPushedSignatures(
     signed.map((s) => ({
       repository: s.repository,
@@ -203,7 +199,7 @@ export async function runVerifyJob(
   )
 }
 
-function verifyWith(
+async function verifyWith(
   images: string[],
   verify: VerifyConfig,
   concurrency: number,
@@ -211,6 +207,8 @@ function verifyWith(
   registry: RegistryClient,
   runtime: RuntimeEnv,
 ): Promise<VerifyReport> {
+  // The verifier is loaded when a run verifies, not at start-up (a sign-only run never does).
+  const { verifyImages } = await import('./verify.js')
   return verifyImages(
     images,
     verifyOptions(verify, concurrency, verification),

@@ -12,7 +12,6 @@
  * config blobs (in parallel), then the signature manifest, and only then the referrers index,
  * which therefore only ever lists manifests that exist.
  */
-import { X509Certificate } from 'node:crypto'
 import { createSignatureEnvelope } from '../envelope/sign.js'
 import { ActionError } from '../errors.js'
 import type { Logger } from '../log.js'
@@ -26,6 +25,8 @@ import { parseReference } from '../oci/reference.js'
 import type { Signer } from '../signer/signer.js'
 import { parseTimestampToken, parseTstInfo } from '../timestamp/token.js'
 import type { Timestamper } from '../timestamp/types.js'
+import { trustAnchorOf } from '../x509/anchor.js'
+import { policySubject } from '../x509/dn.js'
 import { createLimiter, type Limiter } from './pool.js'
 import type { ExistingSignature, ExistingSignatureCheck } from './skip-if-signed.js'
 import type { SignedManifest } from './types.js'
@@ -66,9 +67,19 @@ interface Target {
   parentDigest?: string
 }
 
-/** Leaf subject as notation prints it, e.g. "C=US, ST=WA, O=Example". */
+/** Leaf subject as a trust policy's `x509.subject` takes it, e.g. "C=US, ST=WA, O=Example". */
 export function subjectOf(der: Uint8Array): string {
-  return new X509Certificate(der).subject.split('\n').join(', ')
+  return policySubject(der)
+}
+
+function trustAnchorsOf(
+  chain: readonly Uint8Array[],
+  token: Uint8Array | undefined,
+): SignedManifest['trustAnchors'] {
+  const signing = trustAnchorOf(chain)
+  const timestamp =
+    token === undefined ? undefined : trustAnchorOf(parseTimestampToken(token).certificates)
+  return { ...(signing ? { signing } : {}), ...(timestamp ? { timestamp } : {}) }
 }
 
 function genTimeOf(token: Uint8Array): string {
@@ -247,6 +258,7 @@ async function signTarget(
     signatureDigest: pushed.descriptor.digest,
     referrersMode: pushed.via,
     signer,
+    trustAnchors: trustAnchorsOf(created.certificateChain, created.timestampToken),
     ...(timestamp === undefined ? {} : { timestamp }),
     ...(target.platform === undefined ? {} : { platform: target.platform }),
     ...(target.parentDigest === undefined ? {} : { parentDigest: target.parentDigest }),
@@ -270,6 +282,8 @@ function skippedManifest(target: Target, existing: ExistingSignature): SignedMan
     ...(target.platform === undefined ? {} : { platform: target.platform }),
     ...(target.parentDigest === undefined ? {} : { parentDigest: target.parentDigest }),
     envelopeMediaType: existing.envelopeMediaType,
+    // Not known without decoding the existing envelope again; the hint uses the signed ones.
+    trustAnchors: {},
     skipped: { reason: existing.reason },
   }
 }

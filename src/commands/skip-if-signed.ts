@@ -32,7 +32,7 @@ import {
   type TrustPolicyDocument,
   type TrustPolicyStatement,
 } from '../verify/policy.js'
-import { offlineRevocationChecker, type RevocationChecker } from '../verify/revocation.js'
+import { offlineRevocationChecker, type RevocationChecker } from '../verify/revocation-port.js'
 import { buildTrustStore, type TrustStore } from '../verify/trust-store.js'
 import { verifySignature } from '../verify/verifier.js'
 import { fetchSignature } from './verify.js'

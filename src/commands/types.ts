@@ -1,3 +1,5 @@
+import type { TrustAnchor } from '../x509/anchor.js'
+
 /** What signing one manifest produced: the rows of the outputs and the job summary. */
 export interface SignedManifest {
   /** The reference as the user gave it (or `<index ref> → linux/arm64` for a child). */
@@ -11,8 +13,10 @@ export interface SignedManifest {
   signatureDigest: string
   /** How the referrer was recorded. */
   referrersMode: 'api' | 'tag'
-  /** Leaf certificate subject. */
+  /** Leaf certificate subject, spelled as a trust policy `x509.subject` (src/x509/dn.ts). */
   signer: string
+  /** What a verifier must trust: the signing chain's root, and the timestamp chain's top. */
+  trustAnchors: { signing?: TrustAnchor; timestamp?: TrustAnchor }
   /** RFC 3339 genTime of the timestamp, when there is one. */
   timestamp?: string
   /** Platform (e.g. linux/arm64) when this is a child of a signed index. */

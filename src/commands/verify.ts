@@ -5,7 +5,7 @@
  * fetch each with size caps and digest checks, and verify up to `maxSignatures` of them. An image
  * is verified when at least one signature passes; the report keeps every signature's checks.
  */
-import { ActionError, formatCauseChain } from '../errors.js'
+import { formatCauseChain } from '../errors.js'
 import type { Logger } from '../log.js'
 import { MEDIA_TYPE } from '../notary/constants.js'
 import { parseSignatureManifest } from '../notary/manifest.js'
@@ -90,7 +90,7 @@ export interface VerifyReport {
   images: ImageReport[]
 }
 
-export class VerifyCommandError extends ActionError<'NOT_VERIFIED'> {}
+export { VerifyCommandError } from './verify-error.js'
 
 function checkJson(c: CheckResult): SignatureJson['checks'][number] {
   return {
@@ -275,7 +275,12 @@ async function verifyCandidate(
 }
 
 function logImageReport(image: string, r: ImageReport, logger: Logger): void {
-  if (r.text) logger.info(r.text.trimEnd())
+  // The report's first line already gives the verdict; a one-line verdict is only needed when
+  // there is no report (the image could not be resolved or the policy not selected).
+  if (r.text) {
+    logger.info(r.text.trimEnd())
+    return
+  }
   logger.info(
     r.verified
       ? `${image}: verified${r.policy ? ` (policy "${r.policy}", ${r.level})` : ''}`

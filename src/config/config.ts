@@ -6,25 +6,24 @@ import { DEFAULT_API_VERSION, KNOWN_API_VERSIONS } from '../azure/api-versions.j
 import { checkArtifactSigningEndpoint } from '../azure/endpoint.js'
 import { parseKeyVaultId } from '../azure/key-vault-id.js'
 import { ConfigError } from '../errors.js'
-import type { RawInputs, SignInputName, VerifyInputName } from './inputs.js'
+import {
+  INPUT_DEFAULTS,
+  type RawInputs,
+  type SignInputName,
+  type VerifyInputName,
+} from './inputs.js'
 
 export type ReferrersMode = 'auto' | 'api' | 'tag'
 export type SignatureFormat = 'cose' | 'jws'
 export type ManifestForm = 'image-manifest-legacy' | 'artifact-type'
 
-/**
- * Images signed in parallel by default. Each image's sign is a chain of ~10 dependent round trips
- * that mostly wait on the network; 10 in flight sign 20 images in two waves, about 2× the time of
- * one (bench/latency.ts). Registries and the signing service that throttle answer 429 with
- * Retry-After, which the transport honours; `concurrency` lowers the bound.
- */
-export const DEFAULT_SIGN_CONCURRENCY = 10
-const MAX_CONCURRENCY = 32
-
 export const MICROSOFT_TSA_URL = 'http://timestamp.acs.microsoft.com/'
-/** notation's default for `--max-signatures`. */
-export const DEFAULT_MAX_SIGNATURES = 100
-/** One list for the parser, the client and action.yml's default (src/azure/api-versions.ts). */
+/** notation's default for `--max-signatures` (stated once, in INPUT_DEFAULTS). */
+export const DEFAULT_MAX_SIGNATURES = Number(INPUT_DEFAULTS['max-signatures'])
+/**
+ * One list for the parser, the client and action.yml's default (src/azure/api-versions.ts;
+ * INPUT_DEFAULTS and action.yml take the default from there, a test keeps them equal).
+ */
 export const DEFAULT_AS_API_VERSION = DEFAULT_API_VERSION
 const AS_API_VERSIONS: readonly string[] = KNOWN_API_VERSIONS
 
@@ -335,7 +334,7 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
   const families = [asGiven, localGiven, kvGiven].filter((g) => g.length > 0)
   const allowUntrusted = parseBoolean(
     'allow-untrusted-endpoint',
-    raw['allow-untrusted-endpoint'],
+    raw['allow-untrusted-endpoint'] || INPUT_DEFAULTS['allow-untrusted-endpoint'],
     false,
   )
   let signer: SignerConfig
@@ -367,7 +366,10 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
         DEFAULT_AS_API_VERSION,
       ),
       timeoutMs:
-        parseDuration('artifact-signing-timeout', raw['artifact-signing-timeout'] || '60s') * 1000,
+        parseDuration(
+          'artifact-signing-timeout',
+          raw['artifact-signing-timeout'] || INPUT_DEFAULTS['artifact-signing-timeout'],
+        ) * 1000,
     }
   } else if (localGiven.length > 0) {
     bothOrNeither(raw, 'signing-key', 'signing-certificate-chain')
@@ -401,14 +403,20 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
   }
   if (signer.kind !== 'artifact-signing') {
     for (const n of ['artifact-signing-api-version', 'artifact-signing-timeout'] as const) {
-      if (raw[n] !== '')
+      // The runner fills in action.yml's default, so only a value the user changed is an error.
+      if (raw[n] !== '' && raw[n] !== INPUT_DEFAULTS[n])
         throw new ConfigError(
           'INPUT_NOT_APPLICABLE',
           `input ${n} applies to Artifact Signing only, but ${signer.kind === 'local-key' ? 'a local key' : 'Azure Key Vault'} is used`,
         )
     }
   }
-  if (signer.kind === 'local-key' && raw['allow-untrusted-endpoint'] !== '') {
+  if (
+    signer.kind === 'local-key' &&
+    raw['allow-untrusted-endpoint'] !== '' &&
+    // The runner passes action.yml's default 'false' on every run: that is not the user's choice.
+    raw['allow-untrusted-endpoint'] !== INPUT_DEFAULTS['allow-untrusted-endpoint']
+  ) {
     throw new ConfigError(
       'INPUT_NOT_APPLICABLE',
       'input allow-untrusted-endpoint applies to the Artifact Signing and Azure Key Vault endpoints only, but a local key is used',
@@ -437,7 +445,7 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
     'signature-format',
     raw['signature-format'],
     ['cose', 'jws'],
-    'cose',
+    INPUT_DEFAULTS['signature-format'],
   )
   const verify = verifyConfig(raw, false)
   return {
@@ -459,7 +467,7 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
       'signature-manifest',
       raw['signature-manifest'],
       ['image-manifest-legacy', 'artifact-type'],
-      'image-manifest-legacy',
+      INPUT_DEFAULTS['signature-manifest'],
     ),
     ...(raw.expiry === '' ? {} : { expirySeconds: parseDuration('expiry', raw.expiry) }),
     userMetadata: parseUserMetadata('user-metadata', raw['user-metadata']),
@@ -467,20 +475,28 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
       'referrers',
       raw.referrers,
       ['auto', 'api', 'tag'],
-      'auto',
+      INPUT_DEFAULTS.referrers,
     ),
-    recursive: parseBoolean('recursive', raw.recursive, false),
-    skipIfSigned: parseBoolean('skip-if-signed', raw['skip-if-signed'], false),
+    recursive: parseBoolean('recursive', raw.recursive || INPUT_DEFAULTS.recursive, false),
+    skipIfSigned: parseBoolean(
+      'skip-if-signed',
+      raw['skip-if-signed'] || INPUT_DEFAULTS['skip-if-signed'],
+      false,
+    ),
     registry: registryConfig(raw),
     ...(verify === undefined ? {} : { verify }),
     concurrency: parseInteger(
       'concurrency',
       raw.concurrency,
-      DEFAULT_SIGN_CONCURRENCY,
+      Number(INPUT_DEFAULTS.concurrency),
       1,
-      MAX_CONCURRENCY,
+      32,
     ),
-    showSummary: parseBoolean('show-summary', raw['show-summary'], true),
+    showSummary: parseBoolean(
+      'show-summary',
+      raw['show-summary'] || INPUT_DEFAULTS['show-summary'],
+      true,
+    ),
   }
 }
 
@@ -491,7 +507,17 @@ export function parseVerifyConfig(raw: RawInputs<VerifyInputName>): VerifyOnlyCo
     verify: verifyConfig(raw, true) as VerifyConfig,
     azure: azureConfig(raw),
     registry: registryConfig(raw),
-    concurrency: parseInteger('concurrency', raw.concurrency, 4, 1, 32),
-    showSummary: parseBoolean('show-summary', raw['show-summary'], true),
+    concurrency: parseInteger(
+      'concurrency',
+      raw.concurrency,
+      Number(INPUT_DEFAULTS.concurrency),
+      1,
+      32,
+    ),
+    showSummary: parseBoolean(
+      'show-summary',
+      raw['show-summary'] || INPUT_DEFAULTS['show-summary'],
+      true,
+    ),
   }
 }

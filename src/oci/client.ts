@@ -152,6 +152,34 @@ const UPLOAD_ATTEMPTS = 3
 /** Cap on a blob GET's body when the blob itself is smaller: the registry's error body. */
 const ERROR_BODY_BYTES = 64 * 1024
 
+/** Tags asked for per page of the tag list, and pages read, when checking that an index exists. */
+const TAG_PAGE_SIZE = 100
+const MAX_TAG_PAGES = 10
+
+/** The `tags` of a tag list response (`null` means none), or undefined when it is not one. */
+function tagsOf(res: HttpResponse): string[] | undefined {
+  try {
+    const json = res.json<{ tags?: unknown }>()
+    if (json.tags === null) return []
+    if (!Array.isArray(json.tags) || !json.tags.every((t) => typeof t === 'string'))
+      return undefined
+    return json.tags as string[]
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A sorted page that starts after `last` and ends past `tag` would have listed `tag` (the
+ * registry honoured `last`, so the page is the contiguous run of tags from there).
+ */
+function pageIsPastTag(tags: string[], last: string, tag: string): boolean {
+  if (tags.length === 0) return false
+  for (let i = 1; i < tags.length; i++)
+    if ((tags[i - 1] as string) >= (tags[i] as string)) return false
+  return (tags[0] as string) > last && (tags[tags.length - 1] as string) > tag
+}
+
 function contentType(res: HttpResponse): string | undefined {
   const value = res.headers.get('content-type')
   if (value === null) return undefined
@@ -703,6 +731,47 @@ function createRepository(
     return { digest, manifests: index.manifests, ...(etag === undefined ? {} : { etag }) }
   }
 
+  /**
+   * Whether `GET /v2/<name>/tags/list` names the referrers tag of `subjectDigest`
+   * (distribution-spec "Listing Tags"): the second opinion a 404 on the index needs before a new
+   * index replaces it. It asks for the tags after one just below ours (`last`), so a paginating
+   * registry answers with one short page; distribution 2.8 ignores `n` and `last` and sends every
+   * tag. Undefined when the list cannot be read or stays undecided; never throws.
+   */
+  async function tagListed(subjectDigest: string): Promise<boolean | undefined> {
+    const tag = referrersTag(subjectDigest)
+    const what = `listing the tags of ${name}`
+    const last = tag.slice(0, -1)
+    try {
+      let next: URL | undefined = await url('tags/list')
+      next.searchParams.set('n', String(TAG_PAGE_SIZE))
+      next.searchParams.set('last', last)
+      const origin = next.origin
+      for (let page = 0; next !== undefined && page < MAX_TAG_PAGES; page++) {
+        const res: HttpResponse = await session.send(registry, {
+          method: 'GET',
+          url: next,
+          maxBytes: LIMITS.referrersListingBytes,
+          scopes: readScopes(),
+          what,
+        })
+        if (res.status !== 200) {
+          logger.debug(`${what}: HTTP ${res.status}; cannot tell whether ${tag} exists`)
+          return undefined
+        }
+        const tags = tagsOf(res)
+        if (tags === undefined) return undefined
+        if (tags.includes(tag)) return true
+        next = nextLink(res, origin, what)
+        if (next === undefined || pageIsPastTag(tags, last, tag)) return false
+      }
+      return undefined
+    } catch (err) {
+      logger.debug(`${what}: ${err instanceof Error ? err.message : String(err)}`)
+      return undefined
+    }
+  }
+
   async function writeTagIndex(
     subjectDigest: string,
     entry: Descriptor,
@@ -711,6 +780,7 @@ function createRepository(
     const result = await addToReferrersIndex(
       {
         read: () => readTagIndex(subjectDigest),
+        tagListed: () => tagListed(subjectDigest),
         write: async (bytes, ifMatch) =>
           // Never replayed by the transport: a late replay of this index would drop what
           // another writer added since; addToReferrersIndex re-reads and merges instead.

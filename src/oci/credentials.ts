@@ -11,9 +11,10 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { posix, win32 } from 'node:path'
 import type { Logger } from '../log.js'
 import { RegistryError } from './errors.js'
+import { helperLaunch } from './helper-launch.js'
 import { credentialKey, DOCKER_HUB } from './reference.js'
 
 export type Credential =
@@ -51,6 +52,8 @@ export interface DockerConfigOptions {
   logger?: Logger
   /** Timeout for a credential helper run; default 30 s. */
   helperTimeoutMs?: number
+  /** The platform whose conventions apply (home directory, helper launch); default the running one. */
+  platform?: NodeJS.Platform
 }
 
 interface DockerAuthEntry {
@@ -70,11 +73,20 @@ interface DockerConfig {
 const DOCKER_HUB_SERVER_URL = 'https://index.docker.io/v1/'
 const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
 
-/** The docker config path the docker CLI would use. */
-export function dockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * The docker config path the docker CLI would use: `$DOCKER_CONFIG/config.json`, else
+ * `<home>/.docker/config.json`, where home is USERPROFILE on Windows (docker's homedir.Get; HOME is
+ * usually unset there, or set by Git Bash to a POSIX-style path) and HOME elsewhere.
+ */
+export function dockerConfigPath(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  const paths = platform === 'win32' ? win32 : posix
   const dir = env.DOCKER_CONFIG
-  if (dir !== undefined && dir !== '') return join(dir, 'config.json')
-  return join(env.HOME ?? homedir(), '.docker', 'config.json')
+  if (dir !== undefined && dir !== '') return paths.join(dir, 'config.json')
+  const home = (platform === 'win32' ? env.USERPROFILE || env.HOME : env.HOME) || homedir()
+  return paths.join(home, '.docker', 'config.json')
 }
 
 /**
@@ -84,7 +96,7 @@ export function dockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function dockerConfigCredentials(options: DockerConfigOptions = {}): CredentialSource {
   const env = options.env ?? process.env
-  const path = options.configPath ?? dockerConfigPath(env)
+  const path = options.configPath ?? dockerConfigPath(env, options.platform)
   let config: Promise<DockerConfig | undefined> | undefined
 
   async function load(): Promise<DockerConfig | undefined> {
@@ -183,16 +195,18 @@ async function runHelper(
   }
   const program = `docker-credential-${name}`
   const timeoutMs = options.helperTimeoutMs ?? 30_000
+  const launch = helperLaunch(program, options.env, options.platform)
   const { code, stdout, stderr, spawnError } = await new Promise<{
     code: number | null
     stdout: string
     stderr: string
     spawnError?: NodeJS.ErrnoException
   }>((resolve) => {
-    const child = spawn(program, ['get'], {
+    const child = spawn(launch.command, launch.args, {
       env: options.env,
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: timeoutMs,
+      shell: launch.shell,
     })
     const out: Buffer[] = []
     const err: Buffer[] = []

@@ -6,6 +6,7 @@
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
 import { validateCodeSigningChain } from '../x509/chain.js'
+import { policySubject } from '../x509/dn.js'
 import { parsePemBlocks, pemToCertificates } from '../x509/pem.js'
 import { algorithmForKeySpec, keySpecOfKey } from '../x509/key-spec.js'
 import { signRaw } from '../x509/raw-signature.js'
@@ -101,7 +102,7 @@ export function createLocalKeySigner(options: LocalKeySignerOptions): LocalKeySi
   if (!ownPublic.equals(leafPublic)) {
     throw new SigningError(
       'SIGNER_KEY_MISMATCH',
-      `${names.key} does not match the public key of the leaf certificate "${validated.leaf.subject}" (the first certificate of the chain)`,
+      `${names.key} does not match the public key of the leaf certificate "${policySubject(validated.leaf)}" (the first certificate of the chain)`,
     )
   }
   const algorithm: SignatureAlgorithm = algorithmForKeySpec(keySpec)
@@ -109,7 +110,7 @@ export function createLocalKeySigner(options: LocalKeySignerOptions): LocalKeySi
   return {
     keySpec,
     algorithm,
-    description: `local key (${keySpec}, leaf "${validated.leaf.subject}")`,
+    description: `local key (${keySpec}, leaf "${policySubject(validated.leaf)}")`,
     certificateChain,
     sign(toBeSigned: Uint8Array): Promise<SignResult> {
       return Promise.resolve({

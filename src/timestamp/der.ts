@@ -117,6 +117,12 @@ export function checkStrictDer(bytes: Uint8Array, what: string): void {
   }
 }
 
+// A module function, not a closure made on every element: checkElement runs once per TLV of
+// every token, and the closure showed in profiles of verification.
+function notDer(what: string, message: string, at: number): Asn1ShapeError {
+  return new Asn1ShapeError(`${what}: not DER: ${message} (at byte ${at})`)
+}
+
 /** Checks one TLV at `start` that must end by `limit`; returns the offset after it. */
 function checkElement(
   bytes: Uint8Array,
@@ -125,66 +131,69 @@ function checkElement(
   depth: number,
   what: string,
 ): number {
-  const fail = (message: string, at: number): Asn1ShapeError =>
-    new Asn1ShapeError(`${what}: not DER: ${message} (at byte ${at})`)
-  if (depth > MAX_DER_DEPTH) throw fail(`nested deeper than ${MAX_DER_DEPTH}`, start)
+  if (depth > MAX_DER_DEPTH) throw notDer(what, `nested deeper than ${MAX_DER_DEPTH}`, start)
   let i = start
-  if (i >= limit) throw fail('missing identifier octet', i)
+  if (i >= limit) throw notDer(what, 'missing identifier octet', i)
   const first = bytes[i++] as number
   const constructed = (first & 0x20) !== 0
   const tagClass = first >> 6
   let tag = first & 0x1f
   if (tag === 0x1f) {
     // High-tag-number form: base-128, no leading 0x80 octet, and only for tags >= 31.
-    if (i >= limit) throw fail('truncated high tag number', i)
-    if (bytes[i] === 0x80) throw fail('high tag number with a leading zero octet', i)
+    if (i >= limit) throw notDer(what, 'truncated high tag number', i)
+    if (bytes[i] === 0x80) throw notDer(what, 'high tag number with a leading zero octet', i)
     tag = 0
     for (;;) {
-      if (i >= limit) throw fail('truncated high tag number', i)
+      if (i >= limit) throw notDer(what, 'truncated high tag number', i)
       const b = bytes[i++] as number
-      if (tag > 0x00ffffff) throw fail('tag number too large', i)
+      if (tag > 0x00ffffff) throw notDer(what, 'tag number too large', i)
       tag = tag * 128 + (b & 0x7f)
       if ((b & 0x80) === 0) break
     }
-    if (tag < 31) throw fail('high-tag-number form for a tag below 31', i)
+    if (tag < 31) throw notDer(what, 'high-tag-number form for a tag below 31', i)
   }
-  if (i >= limit) throw fail('missing length octets', i)
+  if (i >= limit) throw notDer(what, 'missing length octets', i)
   const lengthByte = bytes[i++] as number
   let length = lengthByte
-  if (lengthByte === 0x80) throw fail('indefinite length', i - 1)
+  if (lengthByte === 0x80) throw notDer(what, 'indefinite length', i - 1)
   if (lengthByte > 0x80) {
     const n = lengthByte & 0x7f
-    if (n > 4) throw fail(`length of ${n} octets`, i - 1)
-    if (i + n > limit) throw fail('truncated length octets', i)
-    if (bytes[i] === 0) throw fail('non-minimal length (leading zero octet)', i)
+    if (n > 4) throw notDer(what, `length of ${n} octets`, i - 1)
+    if (i + n > limit) throw notDer(what, 'truncated length octets', i)
+    if (bytes[i] === 0) throw notDer(what, 'non-minimal length (leading zero octet)', i)
     length = 0
     for (let k = 0; k < n; k++) length = length * 256 + (bytes[i++] as number)
-    if (length < 0x80) throw fail('non-minimal length (long form for a length below 128)', i)
+    if (length < 0x80)
+      throw notDer(what, 'non-minimal length (long form for a length below 128)', i)
   }
   const contentStart = i
   const contentEnd = contentStart + length
   if (contentEnd > limit) {
-    throw fail(`length ${length} overruns the ${limit - contentStart} bytes its parent has left`, i)
+    throw notDer(
+      what,
+      `length ${length} overruns the ${limit - contentStart} bytes its parent has left`,
+      i,
+    )
   }
   if (tagClass === 0) {
     if (constructed && PRIMITIVE_ONLY_UNIVERSAL.has(tag)) {
-      throw fail(`constructed encoding of universal type ${tag}`, start)
+      throw notDer(what, `constructed encoding of universal type ${tag}`, start)
     }
     if (!constructed && (tag === 16 || tag === 17)) {
-      throw fail(`primitive encoding of a ${tag === 16 ? 'SEQUENCE' : 'SET'}`, start)
+      throw notDer(what, `primitive encoding of a ${tag === 16 ? 'SEQUENCE' : 'SET'}`, start)
     }
     if (
       tag === 1 &&
       (length !== 1 || (bytes[contentStart] !== 0 && bytes[contentStart] !== 0xff))
     ) {
-      throw fail('BOOLEAN must be one octet, 00 or ff', contentStart)
+      throw notDer(what, 'BOOLEAN must be one octet, 00 or ff', contentStart)
     }
     if (tag === 2 || tag === 10) {
       const b0 = bytes[contentStart] as number
       const b1 = bytes[contentStart + 1] as number
-      if (length === 0) throw fail('INTEGER with no content octets', contentStart)
+      if (length === 0) throw notDer(what, 'INTEGER with no content octets', contentStart)
       if (length > 1 && ((b0 === 0 && (b1 & 0x80) === 0) || (b0 === 0xff && (b1 & 0x80) !== 0))) {
-        throw fail('INTEGER not minimally encoded', contentStart)
+        throw notDer(what, 'INTEGER not minimally encoded', contentStart)
       }
     }
   }

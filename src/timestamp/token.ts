@@ -35,6 +35,7 @@ import {
   type AlgorithmIdentifier,
 } from './der.js'
 import { TimestampError } from './errors.js'
+import { splitCertificates } from './token-split.js'
 
 // ---------------------------------------------------------------------------------------------
 // TimeStampResp
@@ -278,8 +279,11 @@ function signerInfo(block: asn1js.AsnType, index: number): SignerInfo {
  * that is not SignedData v3 with an id-ct-TSTInfo eContent; the message names the content type.
  */
 export function parseTimestampToken(der: Uint8Array): TimestampToken {
+  // The certificates' bytes are taken out first, so asn1js does not build their trees (see
+  // token-split.ts); a token it does not recognise is parsed whole, with the same errors.
+  const split = splitCertificates(der)
   const token = wrapShape('cms: syntax error: invalid signed data', () => {
-    const contentInfo = sequence(parseOne(der, 'ContentInfo'), 'ContentInfo')
+    const contentInfo = sequence(parseOne(split?.reduced ?? der, 'ContentInfo'), 'ContentInfo')
     const contentType = oid(contentInfo[0], 'ContentInfo contentType')
     if (contentType !== OID.signedData) {
       throw invalid(`cms: content type is not signed-data: got ${contentType}`)
@@ -307,6 +311,7 @@ export function parseTimestampToken(der: Uint8Array): TimestampToken {
     }
     const certificates: Uint8Array[] = []
     if (sd[i] !== undefined && isContext(sd[i], 0)) {
+      if (split !== undefined) certificates.push(...split.certificates)
       for (const cert of children(sd[i] as asn1js.AsnType, 'certificates')) {
         if (!(cert instanceof asn1js.Sequence)) {
           throw invalid(

@@ -53,10 +53,9 @@ import {
   algorithmIdentifier,
 } from './der.js'
 import { TimestampError, type TimestampCode } from './errors.js'
+import { parsedTimestampToken } from './parsed-token.js'
 import {
   accuracyMs,
-  parseTimestampToken,
-  parseTstInfo,
   type Attribute,
   type SignerInfo,
   type TimestampToken,
@@ -511,8 +510,7 @@ export function tokenSigningCertificate(token: TimestampToken, signerIndex = 0):
  * §4.3 steps 2–8). Returns what the token says; throws a coded TimestampError.
  */
 export function verifyTimestampToken(options: VerifyTimestampOptions): VerifiedTimestamp {
-  const token = parseTimestampToken(options.token)
-  const info = parseTstInfo(token.eContent)
+  const { token, tstInfo: info } = parsedTimestampToken(options.token)
 
   if (options.expectedHash !== undefined && info.hashAlgorithm !== options.expectedHash) {
     throw fail(
@@ -590,13 +588,14 @@ export function verifyTimestampToken(options: VerifyTimestampOptions): VerifiedT
     }
   }
 
+  // The parsed token is shared (parsed-token.ts): hand out copies of its mutable Dates.
   return {
-    genTime: info.genTime,
+    genTime: new Date(info.genTime),
     accuracyMs: accuracy,
     hashAlgorithm: info.hashAlgorithm,
     tsaChain: chain.map((c) => c.der),
     policy: info.policy,
     serialNumber: info.serialNumber.toString(16),
-    tstInfo: info,
+    tstInfo: { ...info, genTime: new Date(info.genTime) },
   }
 }

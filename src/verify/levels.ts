@@ -2,6 +2,7 @@
  * Verification levels and overrides as data (notary-spec.md §6.3, §6.4; notation-go
  * verifier/trustpolicy/trustpolicy.go `GetVerificationLevel`).
  */
+import { didYouMean } from '../suggest.js'
 import type { Problem } from './errors.js'
 
 export const VALIDATION_TYPES = [
@@ -120,7 +121,7 @@ export function resolveVerificationLevel(
       problems: [
         {
           path: 'level',
-          message: `invalid signature verification level "${level}", supported values are ${quoteList(LEVEL_NAMES)}`,
+          message: `invalid signature verification level "${level}", supported values are ${quoteList(LEVEL_NAMES)}${didYouMean(level, LEVEL_NAMES)}`,
         },
       ],
     }
@@ -145,14 +146,14 @@ export function resolveVerificationLevel(
     if (!isValidationType(key)) {
       problems.push({
         path,
-        message: `verification type "${key}" in custom signature verification is not supported, supported values are ${quoteList(VALIDATION_TYPES)}`,
+        message: `verification type "${key}" in custom signature verification is not supported, supported values are ${quoteList(VALIDATION_TYPES)}${didYouMean(key, VALIDATION_TYPES)}`,
       })
       continue
     }
     if (!isValidationAction(value)) {
       problems.push({
         path,
-        message: `verification action "${value}" in custom signature verification is not supported, supported values are ${quoteList(VALIDATION_ACTIONS)}`,
+        message: `verification action "${value}" in custom signature verification is not supported, supported values are ${quoteList(VALIDATION_ACTIONS)}${didYouMean(value, VALIDATION_ACTIONS)}`,
       })
       continue
     }

@@ -12,8 +12,13 @@
  * One deliberate difference (spec §9 row 8): a statement whose registryScopes is `*` may not use
  * level `skip`. The specification forbids it; notation does not check it. We reject it, so a
  * policy that would silently turn off verification for every repository never passes.
+ *
+ * A second one: an unknown key within a typo of a known one (`trustedIdentites`, `overide`) is a
+ * problem with a "did you mean", where notation ignores it (and then reports the known key as
+ * missing, or silently applies its default). Other unknown keys are ignored, as in notation.
  */
 import { parseDocument } from 'yaml'
+import { closest } from '../suggest.js'
 import { PolicyError, formatProblems, type Problem } from './errors.js'
 import { parseTrustedIdentities, WILDCARD, type TrustedIdentities } from './identity.js'
 import {
@@ -339,6 +344,31 @@ interface DecodedStatement {
   trustedIdentities: string[]
 }
 
+const DOCUMENT_KEYS = ['version', 'trustPolicies']
+const STATEMENT_KEYS = [
+  'name',
+  'registryScopes',
+  'signatureVerification',
+  'trustStores',
+  'trustedIdentities',
+]
+const SIGNATURE_VERIFICATION_KEYS = ['level', 'override', 'verifyTimestamp']
+
+/** Unknown keys that are a typo of a known key the object lacks (see the module comment). */
+function typoProblems(obj: JsonObject, known: string[], path: string, problems: Problem[]): void {
+  const present = new Set(Object.keys(obj).map((k) => k.toLowerCase()))
+  const missing = known.filter((k) => !present.has(k.toLowerCase()))
+  for (const key of Object.keys(obj)) {
+    if (known.some((k) => k.toLowerCase() === key.toLowerCase())) continue
+    const match = closest(key, missing)
+    if (match === undefined) continue
+    problems.push({
+      path: path === '' ? key : `${path}.${key}`,
+      message: `unknown key "${key}"; did you mean "${match}"?`,
+    })
+  }
+}
+
 function decodeDocument(raw: unknown, problems: Problem[]): TrustPolicyDocument | undefined {
   if (!isObject(raw)) {
     problems.push({
@@ -347,6 +377,7 @@ function decodeDocument(raw: unknown, problems: Problem[]): TrustPolicyDocument 
     })
     return undefined
   }
+  typoProblems(raw, DOCUMENT_KEYS, '', problems)
   const version = readString(getField(raw, 'version'), 'version', problems)
   const statementsRaw = getField(raw, 'trustPolicies')
   let rawStatements: unknown[] = []
@@ -403,6 +434,8 @@ function decodeStatement(raw: unknown, path: string, problems: Problem[]): Decod
   const obj = readObject(raw, path, problems)
   const svPath = `${path}.signatureVerification`
   const sv = readObject(getField(obj, 'signatureVerification'), svPath, problems)
+  typoProblems(obj, STATEMENT_KEYS, path, problems)
+  typoProblems(sv, SIGNATURE_VERIFICATION_KEYS, svPath, problems)
   return {
     path,
     name: readString(getField(obj, 'name'), `${path}.name`, problems),

@@ -160,11 +160,12 @@ export function renderReportText(report: ArtifactReport): string {
     lines.push('  verification level "skip": no signature was fetched or checked')
   }
   report.signatures.forEach((s, i) => lines.push(...renderSignature(s, i, i === report.verifiedBy)))
-  if (report.error !== undefined)
-    lines.push(`  error [${report.error.code}]: ${report.error.message}`)
-  if (report.warnings.length > 0) {
-    lines.push('  warnings:')
-    for (const w of report.warnings) lines.push(`    - ${w}`)
+  // The error's first line only: notation's later lines restate each signature's failed check,
+  // which its row above already shows. Warnings (checks set to "log") are not listed again
+  // either: their row says FAILED with the reason, and the verifier logs each one as a warning.
+  if (report.error !== undefined) {
+    const first = report.error.message.split('\n')[0]?.replace(/:$/, '') ?? ''
+    lines.push(`  error [${report.error.code}]: ${first}`)
   }
   if (report.notes.length > 0) {
     lines.push('  notes:')

@@ -25,46 +25,32 @@ import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import type { Logger } from '../log.js'
 import type { HttpResponse, HttpRequest, Transport } from '../net/transport.js'
-import { EKU_OID, parseCertificate, type CertificateInfo } from '../x509/certificate.js'
+import {
+  EKU_OID,
+  parseCertificate,
+  type CertificateExtension,
+  type CertificateInfo,
+} from '../x509/certificate.js'
 import { certificateVersion } from './trust-store.js'
 
-export type RevocationResult = 'ok' | 'revoked' | 'unknown' | 'nonRevocable'
-export type RevocationMethod = 'ocsp' | 'crl' | 'ocspFallbackCrl' | 'none'
+import {
+  NON_REVOCABLE,
+  type CertRevocationResult,
+  type RevocationCheckOptions,
+  type RevocationChecker,
+  type ServerResult,
+} from './revocation-port.js'
 
-export interface ServerResult {
-  url: string
-  method: 'ocsp' | 'crl'
-  result: RevocationResult
-  error?: string
-}
-
-export interface CertRevocationResult {
-  result: RevocationResult
-  method: RevocationMethod
-  servers: ServerResult[]
-}
-
-export interface RevocationCheckOptions {
-  /** Which chain profile this is (only used in messages; the chain is validated by the caller). */
-  purpose: 'codeSigning' | 'timestamping'
-  /** Verification time: OCSP/CRL freshness is checked against it. */
-  now: Date
-  /** The signingAuthority scheme's authentic signing time (enables the invalidityDate exception). */
-  authenticSigningTime?: Date
-}
-
-/** The port the verifier uses. `chain` is DER, leaf first, ending in the root. */
-export interface RevocationChecker {
-  /**
-   * Set on a checker that cannot reach any responder by choice (the CLI's `--offline`): the
-   * verifier then reports revocation as skipped, with a note, instead of calling `check`.
-   */
-  readonly offline?: boolean
-  check(
-    chain: readonly Uint8Array[],
-    options: RevocationCheckOptions,
-  ): Promise<CertRevocationResult[]>
-}
+export type {
+  CertRevocationResult,
+  RevocationCheckOptions,
+  RevocationChecker,
+  RevocationMethod,
+  RevocationResult,
+  RevocationSummary,
+  ServerResult,
+} from './revocation-port.js'
+export { offlineRevocationChecker, summarizeRevocation } from './revocation-port.js'
 
 export const OCSP_TIMEOUT_MS = 2_000
 export const CRL_TIMEOUT_MS = 5_000
@@ -121,25 +107,54 @@ function distributionPointUris(value: Uint8Array): string[] {
   return out
 }
 
-/** The OCSP and CRL endpoints a certificate names. */
-export function revocationEndpoints(der: Uint8Array): RevocationEndpoints {
-  const cert = pkijs.Certificate.fromBER(der)
+function endpointsOf(extensions: readonly CertificateExtension[]): RevocationEndpoints {
   const result: RevocationEndpoints = { ocsp: [], crl: [], hasFreshestCrl: false }
-  for (const ext of cert.extensions ?? []) {
-    if (ext.extnID === OID.aia) {
-      const aia = new pkijs.InfoAccess({ schema: asn1js.fromBER(extensionValue(ext)).result })
+  for (const ext of extensions) {
+    if (ext.oid === OID.aia) {
+      const aia = new pkijs.InfoAccess({ schema: asn1js.fromBER(ext.value).result })
       for (const ad of aia.accessDescriptions) {
         if (ad.accessMethod === OID.ocspAccess && ad.accessLocation.type === 6) {
           result.ocsp.push(String(ad.accessLocation.value))
         }
       }
-    } else if (ext.extnID === OID.cdp) {
-      result.crl.push(...distributionPointUris(extensionValue(ext)))
-    } else if (ext.extnID === OID.freshestCrl) {
+    } else if (ext.oid === OID.cdp) {
+      result.crl.push(...distributionPointUris(ext.value))
+    } else if (ext.oid === OID.freshestCrl) {
       result.hasFreshestCrl = true
     }
   }
   return result
+}
+
+// Every verification asks for the endpoints of every chain certificate. They are decoded from the
+// extensions the parsed certificate already holds (no second parse of the certificate), once per
+// parsed certificate: parseCertificate hands out one frozen object per DER, so a WeakMap on that
+// object is a per-bytes memo. A decoding failure is remembered too and thrown again, as before.
+const endpointsMemo = new WeakMap<CertificateInfo, RevocationEndpoints | { failed: unknown }>()
+
+/** The OCSP and CRL endpoints a certificate names (DER, or the parsed certificate). */
+export function revocationEndpoints(cert: CertificateInfo | Uint8Array): RevocationEndpoints {
+  if (cert instanceof Uint8Array) {
+    const parsed = pkijs.Certificate.fromBER(cert)
+    return endpointsOf(
+      (parsed.extensions ?? []).map((ext) => ({
+        oid: ext.extnID,
+        critical: ext.critical,
+        value: extensionValue(ext),
+      })),
+    )
+  }
+  let memo = endpointsMemo.get(cert)
+  if (memo === undefined) {
+    try {
+      memo = Object.freeze(endpointsOf(cert.extensions))
+    } catch (err) {
+      memo = { failed: err }
+    }
+    endpointsMemo.set(cert, memo)
+  }
+  if ('failed' in memo) throw memo.failed
+  return memo
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,12 +242,6 @@ function sha1(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(createHash('sha1').update(bytes).digest())
 }
 
-/** The issuer public key's BIT STRING contents (what CertID.issuerKeyHash hashes). */
-function subjectPublicKeyBits(der: Uint8Array): Uint8Array {
-  const cert = pkijs.Certificate.fromBER(der)
-  return cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView
-}
-
 /** DER INTEGER contents of a positive serial given as hex. */
 function serialContents(hex: string): Uint8Array {
   let h = hex.length % 2 === 1 ? `0${hex}` : hex
@@ -248,7 +257,7 @@ export function createOcspRequest(cert: CertificateInfo, issuer: CertificateInfo
         value: [new asn1js.ObjectIdentifier({ value: OID.sha1 }), new asn1js.Null()],
       }),
       new asn1js.OctetString({ valueHex: sha1(issuer.rawSubject) }),
-      new asn1js.OctetString({ valueHex: sha1(subjectPublicKeyBits(issuer.der)) }),
+      new asn1js.OctetString({ valueHex: sha1(issuer.publicKeyBits) }),
       new asn1js.Integer({ valueHex: serialContents(cert.serialNumber) }),
     ],
   })
@@ -356,9 +365,7 @@ export function evaluateOcspResponse(
     const h = (b: Uint8Array): Buffer => createHash(hashName).update(b).digest()
     if (
       !h(issuer.rawSubject).equals(Buffer.from(id.issuerNameHash.valueBlock.valueHexView)) ||
-      !h(subjectPublicKeyBits(issuer.der)).equals(
-        Buffer.from(id.issuerKeyHash.valueBlock.valueHexView),
-      )
+      !h(issuer.publicKeyBits).equals(Buffer.from(id.issuerKeyHash.valueBlock.valueHexView))
     ) {
       throw new Error('the OCSP response is for a certificate of another issuer')
     }
@@ -616,66 +623,7 @@ function crlStatus(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Final result (notation-go revocationFinalResult)
-
-export interface RevocationSummary {
-  result: 'ok' | 'revoked' | 'unknown'
-  /** Index in the chain of the certificate that decided a non-ok result. */
-  index?: number
-  /** Warnings notation would log (non-revocable intermediates, server errors). */
-  warnings: string[]
-}
-
-export function summarizeRevocation(
-  results: readonly CertRevocationResult[],
-  subjects: readonly string[],
-): RevocationSummary {
-  const warnings: string[] = []
-  let final: 'ok' | 'revoked' | 'unknown' = 'unknown'
-  let index: number | undefined
-  let revokedIndex: number | undefined
-  let okCount = 0
-  for (let i = results.length - 1; i >= 0; i--) {
-    const r = results[i] as CertRevocationResult
-    const subject = subjects[i] ?? `#${i + 1}`
-    if (r.method === 'ocspFallbackCrl') {
-      warnings.push(
-        `OCSP check failed with unknown error and fallback to CRL check for certificate #${i + 1} in chain with subject "${subject}"`,
-      )
-    }
-    for (const s of r.servers) {
-      if (s.error === undefined || s.result === 'ok' || s.result === 'nonRevocable') continue
-      if (r.method === 'ocspFallbackCrl' && s.method === 'ocsp') continue
-      warnings.push(
-        `Certificate #${i + 1} in chain with subject "${subject}" encountered an error for revocation method ${s.method.toUpperCase()} at URL "${s.url}": ${s.error}`,
-      )
-    }
-    if (r.result === 'ok' || r.result === 'nonRevocable') {
-      okCount++
-    } else {
-      final = r.result
-      index = i
-      if (r.result === 'revoked') revokedIndex = i
-    }
-    if (i < results.length - 1 && r.result === 'nonRevocable') {
-      warnings.push(
-        `Certificate #${i + 1} in the chain with subject "${subject}" neither has an OCSP nor a CRL revocation method.`,
-      )
-    }
-  }
-  if (revokedIndex !== undefined) return { result: 'revoked', index: revokedIndex, warnings }
-  if (okCount === results.length) return { result: 'ok', warnings }
-  return { result: final, ...(index !== undefined ? { index } : {}), warnings }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Checkers
-
-const NON_REVOCABLE: CertRevocationResult = {
-  result: 'nonRevocable',
-  method: 'none',
-  servers: [],
-}
+// The real checker (the final result, notation-go revocationFinalResult, is in revocation-port.ts)
 
 function httpOnly(url: string): string | undefined {
   try {
@@ -728,6 +676,9 @@ export function createRevocationChecker(opts: RevocationCheckerOptions): Revocat
     }
     return pending
   }
+  // A shared response is one object: its CRL is parsed once (a CRL can be megabytes), and each
+  // check still validates the parsed CRL at its own time.
+  const parsedCrls = new WeakMap<HttpResponse, ParsedCrl>()
 
   /** One OCSP server; `definitive` when it gave a real answer (good, revoked or unknown status). */
   async function ocspFromServer(
@@ -805,11 +756,16 @@ export function createRevocationChecker(opts: RevocationCheckerOptions): Revocat
       retry: false,
     })
     if (res.status !== 200) throw new Error(`failed to download with status code: ${res.status}`)
+    const known = parsedCrls.get(res)
+    if (known !== undefined) return known
+    let crl: ParsedCrl
     try {
-      return parseCrl(res.body)
+      crl = parseCrl(res.body)
     } catch (err) {
       throw new Error(`failed to parse CRL: ${message(err)}`)
     }
+    parsedCrls.set(res, crl)
+    return crl
   }
 
   /** Base CRL plus the delta CRL its freshestCRL names, if any. */
@@ -904,7 +860,7 @@ export function createRevocationChecker(opts: RevocationCheckerOptions): Revocat
     issuer: CertificateInfo,
     options: RevocationCheckOptions,
   ): Promise<CertRevocationResult> {
-    const endpoints = revocationEndpoints(cert.der)
+    const endpoints = revocationEndpoints(cert)
     if (endpoints.ocsp.length > 0) {
       const ocsp = await ocspCheck(cert, issuer, endpoints.ocsp, options)
       if (ocsp.result === 'unknown' && endpoints.crl.length > 0) {
@@ -949,17 +905,6 @@ export function createRevocationChecker(opts: RevocationCheckerOptions): Revocat
 }
 
 /**
- * Revocation deliberately not checked (the CLI's `--offline`): `offline` makes the verifier report
- * revocation as skipped, never as passed, without calling `check`.
- */
-export const offlineRevocationChecker: RevocationChecker = {
-  offline: true,
-  check: async () => {
-    throw new Error('the offline revocation checker is never called')
-  },
-}
-
-/**
  * A checker that makes no network access but is called like the real one (tests, library
  * callers). A certificate that names no OCSP or CRL endpoint is non-revocable (as notation would
  * find); one that does is "unknown" (its status cannot be learnt offline), which then follows the
@@ -969,7 +914,7 @@ export const noRevocationChecker: RevocationChecker = {
   async check(chain) {
     return chain.map((der, i) => {
       if (i === chain.length - 1) return NON_REVOCABLE
-      const e = revocationEndpoints(der)
+      const e = revocationEndpoints(parseCertificate(der))
       if (e.ocsp.length === 0 && e.crl.length === 0) return NON_REVOCABLE
       return {
         result: 'unknown',

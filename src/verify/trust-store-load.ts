@@ -351,6 +351,14 @@ export async function loadInlineTrustStore(
 }
 
 /**
+ * `C:\certs\store`, `C:/certs`, `\\server\share\store`: a path, never an inline mapping, although
+ * it contains a colon (no trust-store type is a single letter, so `C:` cannot start a mapping key).
+ */
+export function isWindowsAbsolutePath(input: string): boolean {
+  return /^[A-Za-z]:[\\/]/.test(input) || /^\\\\[^\\]/.test(input)
+}
+
+/**
  * Loads either form: a single-line input naming an existing directory is form (a); anything else
  * is form (b).
  */
@@ -369,7 +377,7 @@ export async function loadTrustStore(
       const text = await readFile(target, 'utf8')
       return loadInlineTrustStore(text, { ...options, baseDir: path.dirname(target) })
     }
-    if (!trimmed.includes(':') && !trimmed.startsWith('{')) {
+    if ((!trimmed.includes(':') && !trimmed.startsWith('{')) || isWindowsAbsolutePath(trimmed)) {
       throw invalid([
         {
           path: trimmed,

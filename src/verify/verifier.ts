@@ -45,9 +45,10 @@ import {
   type VerificationLevel,
 } from './levels.js'
 import type { TrustPolicyStatement } from './policy.js'
-import { summarizeRevocation, type RevocationChecker } from './revocation.js'
+import { summarizeRevocation, type RevocationChecker } from './revocation-port.js'
 import { decodeSignedPayload, missingUserMetadata } from './signed-payload.js'
 import { hasTsaStore, trustedCertificatesFor, type TrustStore } from './trust-store.js'
+import { policySubject } from '../x509/dn.js'
 
 /** The level-governed checks, plus the checks that always apply. */
 export type CheckType = ValidationType | 'verificationPlugin' | 'payload' | 'userMetadata'
@@ -369,7 +370,7 @@ function checkAuthenticity(input: VerifySignatureInput, integrity: Integrity, ru
     result = {
       type: 'authenticity',
       status: 'failed',
-      message: `signature is not produced by a trusted signer: no certificate of the chain (leaf "${chain[0]?.subject ?? ''}") is in the "${storeType}" trust stores of policy "${input.statement.name}"`,
+      message: `signature is not produced by a trusted signer: no certificate of the chain (leaf "${chain[0] === undefined ? '' : policySubject(chain[0])}") is in the "${storeType}" trust stores of policy "${input.statement.name}"`,
       code: 'AUTHENTICITY',
     }
   } else {
@@ -400,7 +401,7 @@ function checkAuthenticity(input: VerifySignatureInput, integrity: Integrity, ru
   } else if (result.status === 'passed') {
     result = {
       ...result,
-      message: `${result.message}; the signer "${leaf.subject}" matches ${identity.matched ? `the trusted identity "${identity.matched.raw}"` : 'the trusted identity "*"'}`,
+      message: `${result.message}; the signer "${policySubject(leaf)}" matches ${identity.matched ? `the trusted identity "${identity.matched.raw}"` : 'the trusted identity "*"'}`,
     }
   }
   return run.record(result)
@@ -701,7 +702,8 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Sign
     ...(parsed.signingAgent !== undefined ? { signingAgent: parsed.signingAgent } : {}),
   }
   outcome.certificateChain = chain.map(summary)
-  outcome.signer = chain[0]?.subject
+  // Reported in the trust-policy spelling (src/x509/dn.ts) so it can be pasted into x509.subject.
+  if (chain[0] !== undefined) outcome.signer = policySubject(chain[0])
   const signingTime = parsed.authenticSigningTime ?? parsed.signingTime
   if (signingTime !== undefined) outcome.signingTime = signingTime
   outcome.signingTimeIsAuthentic = parsed.signingScheme === SIGNING_SCHEME.signingAuthority

@@ -46,6 +46,10 @@ const DEFAULT_RESOURCES = [
 export function createEntraMock(options: EntraMockOptions) {
   const publicKey = createPublicKey(options.key)
 
+  /** Tenant aliases Entra serves discovery for without a tenant of that id. */
+  const isWellKnownTenant = (tenant: string): boolean =>
+    ['common', 'organizations', 'consumers'].includes(tenant)
+
   function aadError(
     res: ServerResponse,
     status: number,
@@ -111,6 +115,17 @@ export function createEntraMock(options: EntraMockOptions) {
       const tenant = segs[0] ?? ''
       const rest = segs.slice(1).join('/')
       if (req.method === 'GET' && rest === 'v2.0/.well-known/openid-configuration') {
+        // Like Entra: discovery for an unknown tenant is a 400 with AADSTS90002, which MSAL
+        // reports only as `endpoints_resolution_error`.
+        if (!options.apps.some((a) => a.tenantId === tenant) && !isWellKnownTenant(tenant)) {
+          return aadError(
+            res,
+            400,
+            'invalid_tenant',
+            90002,
+            `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+          )
+        }
         return sendJson(res, 200, {
           token_endpoint: `${origin}/${tenant}/oauth2/v2.0/token`,
           token_endpoint_auth_methods_supported: [

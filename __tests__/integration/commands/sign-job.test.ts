@@ -13,7 +13,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readBackRows } from '../../../src/action/run-sign.js'
 import type { RuntimeEnv } from '../../../src/commands/deps.js'
 import { runSignJob } from '../../../src/commands/jobs.js'
 import type { VerifyReport } from '../../../src/commands/verify.js'
@@ -21,7 +20,7 @@ import { parseSignConfig } from '../../../src/config/config.js'
 import { SIGN_INPUTS, readRawInputs } from '../../../src/config/inputs.js'
 import { recordingLogger } from '../../../src/log.js'
 import { referrersTag } from '../../../src/oci/manifest.js'
-import { signSummaryMarkdown } from '../../../src/report/summary.js'
+import { renderSummary, signSummaryView } from '../../../src/report/summary.js'
 import { TrustStoreError } from '../../../src/verify/errors.js'
 import { pushTestImage, type PushedImage } from '../../../testbed/image.js'
 import { createCodeSigningPki, type CodeSigningPki } from '../../../testbed/pki.js'
@@ -126,10 +125,16 @@ describe('read-back verifies the signature this run pushed (issue 11 item 1)', (
     expect(readBack?.error).toMatch(/AUTHENTICITY|not produced by a trusted signer/)
 
     // The summary row of the pushed signature shows its own (failed) read-back.
-    const summary = signSummaryMarkdown(second.signed, readBackRows(report as VerifyReport))
-    const row = summary.split('\n').find((l) => l.includes(pushed.slice(0, 19))) as string
+    const summary = renderSummary(
+      signSummaryView({ signed: second.signed, verification: report as VerifyReport }),
+    )
+    const row = summary
+      .split('\n')
+      .find((l) => l.startsWith('| ') && l.includes(image.digest)) as string
     expect(row).toContain('❌')
-    expect(row).not.toContain(older.slice(0, 19))
+    expect(row).toContain('signed, but not verified')
+    expect(summary).toContain(`<code>${pushed}</code>`)
+    expect(summary).not.toContain(older)
   })
 
   it('a fresh trusted signature passes, reported under its own signature digest', async () => {
@@ -142,11 +147,13 @@ describe('read-back verifies the signature this run pushed (issue 11 item 1)', (
     const pushed = result.signed[0]?.signatureDigest as string
     expect(result.verification?.verified).toBe(true)
     expect(result.verification?.images[0]?.signatures.map((s) => s.digest)).toEqual([pushed])
-    const summary = signSummaryMarkdown(
-      result.signed,
-      readBackRows(result.verification as VerifyReport),
+    const summary = renderSummary(
+      signSummaryView({ signed: result.signed, verification: result.verification as VerifyReport }),
     )
-    expect(summary).toContain(`✅ signature ${pushed.slice(0, 19)}… by CN=trusted signer`)
+    expect(summary).toContain(
+      `| ✅ | ${registry().host}/${image.repository}<br><code>${image.digest}</code> |`,
+    )
+    expect(summary).toContain(`#1 <code>${pushed}</code> by <code>CN=trusted signer</code>, passed`)
   })
 })
 

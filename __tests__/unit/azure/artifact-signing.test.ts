@@ -13,6 +13,7 @@ import { recordingLogger } from '../../../src/log.js'
 import { TransportError, type HttpRequest, type Transport } from '../../../src/net/transport.js'
 import { testKey } from '../../../testbed/pki.js'
 import { signDigestPss } from '../../../testbed/mocks/pss.js'
+import { VERSION } from '../../../src/version.js'
 import {
   certsOnlyPkcs7,
   createMockSigningChain,
@@ -157,7 +158,7 @@ describe('dialect A (2022-06-15-preview)', () => {
       authorization: `Bearer ${TOKEN}`,
       'content-type': 'application/json',
       accept: 'application/json',
-      'client-version': 'oci-notary-action::0.1.0',
+      'client-version': `oci-notary-action::${VERSION}`,
       'x-correlation-id': 'run-42-1',
     })
     expect(post.followRedirects).toBe(false)

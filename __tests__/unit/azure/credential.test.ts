@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   audienceForAuthority,
@@ -14,10 +14,11 @@ import {
   translateEntraError,
   type AzureCredentialOptions,
 } from '../../../src/azure/credential.js'
-import { ActionError } from '../../../src/errors.js'
+import { ActionError, formatCauseChain } from '../../../src/errors.js'
 import { recordingLogger } from '../../../src/log.js'
 
-const AUTHORITY = 'https://login.mock.test'
+// A loopback authority: the fake httpClient answers, nothing listens there.
+const AUTHORITY = 'https://127.0.0.1:9'
 const TENANT = 'tenant-1'
 const CLIENT = '11111111-2222-3333-4444-555555555555'
 const SUBJECT = 'repo:octo-org/octo-repo:environment:production'
@@ -253,7 +254,7 @@ describe('createAzureCredential (GitHub OIDC federation)', () => {
   it.each([
     [700024, 'AZURE_ASSERTION_EXPIRED', /clock/],
     [700016, 'AZURE_APP_NOT_FOUND', /azure-client-id and azure-tenant-id/],
-    [90002, 'AZURE_APP_NOT_FOUND', /azure-tenant-id/],
+    [90002, 'AZURE_TENANT_NOT_FOUND', /azure-tenant-id/],
     [50000, 'AZURE_AUTH_FAILED', /federated credential/],
   ])('AADSTS%i → %s', async (code, expected, remedy) => {
     const { credential } = setup(() => aadError(code, 'Something.'))
@@ -317,6 +318,52 @@ describe('configuration errors', () => {
     const c = createAzureCredential({ env: {}, hasAzureCliSession: () => true, tenantId: TENANT })
     expect(c.kind).toBe('azure-cli')
     expect(c.federatedIdentity()).toBeUndefined()
+  })
+
+  it.each([
+    ['a look-alike of the public cloud', 'https://login.microsoftonline.com.evil.example', {}],
+    [
+      'another host from the environment',
+      undefined,
+      { AZURE_AUTHORITY_HOST: 'https://sts.example' },
+    ],
+  ])(
+    'refuses %s as the authority: the GitHub OIDC token would go there',
+    (_, authorityHost, env) => {
+      const make = (): unknown =>
+        createAzureCredential({
+          clientId: CLIENT,
+          tenantId: TENANT,
+          env,
+          getIdToken: async () => 'never asked',
+          ...(authorityHost === undefined ? {} : { authorityHost }),
+        })
+      expect(make).toThrow(/is not a Microsoft Entra authority/)
+      try {
+        make()
+      } catch (err) {
+        expect((err as { code?: string }).code).toBe('AZURE_AUTH_CONFIG')
+        expect((err as { remedy?: string }).remedy).toContain('https://login.microsoftonline.us')
+      }
+    },
+  )
+
+  it('accepts the sovereign authorities and loopback (the mocks)', () => {
+    for (const authorityHost of [
+      'https://login.microsoftonline.us',
+      'https://login.chinacloudapi.cn',
+      'https://127.0.0.1:8443',
+    ]) {
+      expect(() =>
+        createAzureCredential({
+          clientId: CLIENT,
+          tenantId: TENANT,
+          env: {},
+          authorityHost,
+          getIdToken: async () => '',
+        }),
+      ).not.toThrow()
+    }
   })
 
   it('rejects an http authority and malformed ids', () => {
@@ -426,6 +473,36 @@ describe('clouds', () => {
 })
 
 describe('translateEntraError', () => {
+  const MSAL_700016 =
+    "unauthorized_client: Error(s): 700016 - Timestamp: 2026-12-03 06:00:00Z - Description: AADSTS700016: Application with identifier 'abc' was not found in the directory 'tenant-1'. Trace ID: 11111111-1111-1111-1111-111111111111 Correlation ID: 22222222-2222-2222-2222-222222222222 Timestamp: 2026-12-03 06:00:00Z - Correlation ID: 22222222-2222-2222-2222-222222222222 - Trace ID: 11111111-1111-1111-1111-111111111111"
+
+  it("says Entra's sentence once, and its trace and correlation ids once", () => {
+    const err = translateEntraError(new Error(MSAL_700016), { scope: 's', tenantId: 'tenant-1' })
+    const text = formatCauseChain(err).join('\n')
+    expect(err.code).toBe('AZURE_APP_NOT_FOUND')
+    expect(text.split('was not found in the directory')).toHaveLength(2)
+    expect(text.split('AADSTS700016')).toHaveLength(2)
+    expect(text.split('11111111-1111-1111-1111-111111111111')).toHaveLength(2)
+    expect(text.split('22222222-2222-2222-2222-222222222222')).toHaveLength(2)
+    expect(text).toContain(
+      "(AADSTS700016): Application with identifier 'abc' was not found in the directory 'tenant-1'.",
+    )
+    expect(text).toContain(
+      'caused by: Entra unauthorized_client, trace ID 11111111-1111-1111-1111-111111111111, correlation ID 22222222-2222-2222-2222-222222222222',
+    )
+  })
+
+  it("maps MSAL's endpoints_resolution_error (a bad tenant) to tenant not found", () => {
+    const msal = new Error(
+      'endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details',
+    )
+    const err = translateEntraError(msal, { scope: 's', tenantId: 'no-such-tenant' })
+    expect(err.code).toBe('AZURE_TENANT_NOT_FOUND')
+    expect(err.message).toContain('Entra tenant "no-such-tenant" was not found (AADSTS90002)')
+    expect(err.remedy).toContain('azure-tenant-id')
+    expect(err.remedy).toContain('azure-authority-host')
+  })
+
   it('keeps coded errors and finds AADSTS codes in any message', () => {
     const coded = new ActionError('X', 'y')
     expect(translateEntraError(coded, { scope: 's' })).toBe(coded)
@@ -442,13 +519,32 @@ describe('Azure CLI session (a prior azure/login)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fake-az-'))
     const log = join(dir, 'calls')
     const exp = Math.floor(Date.now() / 1000) + 3600
+    // A fake `az`: a Node script behind a POSIX wrapper, or behind az.cmd on Windows (as the real
+    // Azure CLI is installed there), so this runs on every runner of the CI matrix.
     writeFileSync(
-      join(dir, 'az'),
-      `#!/bin/sh\necho "$@" >> '${log}'\ncase "$*" in *containerregistry*) echo "ERROR: Please run 'az login' to setup account." >&2; exit 1;; esac\necho '{"accessToken":"cli-token-secret","expires_on":${exp},"tokenType":"Bearer"}'\n`,
+      join(dir, 'az.cjs'),
+      `const fs = require('node:fs')
+const args = process.argv.slice(2).join(' ')
+fs.appendFileSync(${JSON.stringify(log)}, args + '\\n')
+if (args.includes('containerregistry')) {
+  process.stderr.write("ERROR: Please run 'az login' to setup account.\\n")
+  process.exitCode = 1
+} else {
+  process.stdout.write(JSON.stringify({ accessToken: 'cli-token-secret', expires_on: ${exp}, tokenType: 'Bearer' }))
+}
+`,
     )
-    chmodSync(join(dir, 'az'), 0o755)
+    if (process.platform === 'win32') {
+      writeFileSync(join(dir, 'az.cmd'), `@"${process.execPath}" "${join(dir, 'az.cjs')}" %*\r\n`)
+    } else {
+      writeFileSync(
+        join(dir, 'az'),
+        `#!/bin/sh\nexec "${process.execPath}" "${join(dir, 'az.cjs')}" "$@"\n`,
+      )
+      chmodSync(join(dir, 'az'), 0o755)
+    }
     const path = process.env.PATH
-    process.env.PATH = `${dir}:${path ?? ''}`
+    process.env.PATH = `${dir}${delimiter}${path ?? ''}`
     try {
       const c = createAzureCredential({ env: {}, hasAzureCliSession: () => true })
       expect((await c.getToken('https://codesigning.azure.net/.default')).token).toBe(

@@ -4,7 +4,7 @@
  */
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   chainCredentials,
@@ -17,20 +17,40 @@ let dir: string
 let bin: string
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
-const HELPER = `#!/bin/sh
-read -r url || true
-echo "$url" >> "$(dirname "$0")/calls.log"
-case "$url" in
-  helper.example.com) echo '{"ServerURL":"helper.example.com","Username":"hu","Secret":"hs"}' ;;
-  https://index.docker.io/v1/) echo '{"ServerURL":"https://index.docker.io/v1/","Username":"<token>","Secret":"hub-refresh"}' ;;
-  store.example.com) echo '{"Username":"su","Secret":"ss"}' ;;
-  *) echo "credentials not found in native keychain"; exit 1 ;;
-esac
+// The helpers are Node scripts behind the wrapper the platform runs: a POSIX shell script, or on
+// Windows a .cmd batch file (what npm and scoop install), which only starts through cmd.exe.
+const HELPER = `
+let url = ''
+process.stdin.on('data', (c) => (url += c))
+process.stdin.on('end', () => {
+  url = url.trim()
+  require('node:fs').appendFileSync(require('node:path').join(__dirname, 'calls.log'), url + '\\n')
+  const answers = {
+    'helper.example.com': { ServerURL: 'helper.example.com', Username: 'hu', Secret: 'hs' },
+    'https://index.docker.io/v1/': { ServerURL: 'https://index.docker.io/v1/', Username: '<token>', Secret: 'hub-refresh' },
+    'store.example.com': { Username: 'su', Secret: 'ss' },
+  }
+  if (answers[url]) process.stdout.write(JSON.stringify(answers[url]))
+  else { process.stdout.write('credentials not found in native keychain'); process.exitCode = 1 }
+})
 `
-const BROKEN = `#!/bin/sh
-echo "helper exploded: keychain locked" >&2
-exit 2
-`
+const BROKEN = `process.stderr.write('helper exploded: keychain locked\\n'); process.exitCode = 2`
+
+/** Installs `docker-credential-<name>` in `bin`, running `script` with this Node. */
+async function installHelper(name: string, script: string): Promise<void> {
+  const js = join(bin, `${name}.cjs`)
+  await writeFile(js, script)
+  if (process.platform === 'win32') {
+    await writeFile(
+      join(bin, `docker-credential-${name}.cmd`),
+      `@"${process.execPath}" "${js}" %*\r\n`,
+    )
+  } else {
+    const wrapper = join(bin, `docker-credential-${name}`)
+    await writeFile(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${js}" "$@"\n`)
+    await chmod(wrapper, 0o755)
+  }
+}
 
 async function config(name: string, json: unknown): Promise<string> {
   const d = join(dir, name)
@@ -43,10 +63,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'oci-creds-'))
   bin = join(dir, 'bin')
   await mkdir(bin)
-  await writeFile(join(bin, 'docker-credential-test'), HELPER)
-  await writeFile(join(bin, 'docker-credential-broken'), BROKEN)
-  await chmod(join(bin, 'docker-credential-test'), 0o755)
-  await chmod(join(bin, 'docker-credential-broken'), 0o755)
+  await installHelper('test', HELPER)
+  await installHelper('broken', BROKEN)
 })
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
@@ -54,7 +72,14 @@ afterAll(async () => {
 
 const env = (configDir: string): NodeJS.ProcessEnv => ({
   DOCKER_CONFIG: configDir,
-  PATH: `${bin}:/usr/bin:/bin`,
+  PATH: [bin, ...(process.env.PATH ?? '').split(delimiter)].join(delimiter),
+  // Windows: PATHEXT for the helper lookup, SystemRoot for cmd.exe and the Node it starts.
+  ...(process.platform === 'win32'
+    ? {
+        PATHEXT: process.env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD',
+        SystemRoot: process.env.SystemRoot,
+      }
+    : {}),
 })
 
 describe('docker config auths', () => {
@@ -108,10 +133,22 @@ describe('docker config auths', () => {
   })
 
   it('uses DOCKER_CONFIG, else ~/.docker/config.json; a missing file means anonymous', async () => {
-    expect(dockerConfigPath({ DOCKER_CONFIG: '/x/y' })).toBe('/x/y/config.json')
-    expect(dockerConfigPath({ HOME: '/home/u' })).toBe('/home/u/.docker/config.json')
+    expect(dockerConfigPath({ DOCKER_CONFIG: '/x/y' }, 'linux')).toBe('/x/y/config.json')
+    expect(dockerConfigPath({ HOME: '/home/u' }, 'linux')).toBe('/home/u/.docker/config.json')
     const source = dockerConfigCredentials({ env: { DOCKER_CONFIG: join(dir, 'does-not-exist') } })
     expect(await source('ghcr.io')).toBeUndefined()
+  })
+
+  it('on Windows the config is under USERPROFILE, as the docker CLI puts it (HOME is often unset)', () => {
+    expect(dockerConfigPath({ USERPROFILE: 'C:\\Users\\runner' }, 'win32')).toBe(
+      'C:\\Users\\runner\\.docker\\config.json',
+    )
+    // Git Bash exports HOME=/c/Users/runner; docker itself still reads USERPROFILE.
+    expect(
+      dockerConfigPath({ USERPROFILE: 'C:\\Users\\runner', HOME: '/c/Users/runner' }, 'win32'),
+    ).toBe('C:\\Users\\runner\\.docker\\config.json')
+    expect(dockerConfigPath({ HOME: 'D:\\home' }, 'win32')).toBe('D:\\home\\.docker\\config.json')
+    expect(dockerConfigPath({ DOCKER_CONFIG: 'C:\\cfg' }, 'win32')).toBe('C:\\cfg\\config.json')
   })
 
   it('reports an unreadable config as REGISTRY_CREDENTIALS naming the file', async () => {

@@ -35,6 +35,9 @@ function store(failWrites: (n: number) => 'landed-but-lost' | 'failed' | 'ok'): 
         const m = state.tag === undefined ? undefined : state.manifests.get(state.tag)
         return m === undefined ? undefined : { digest: state.tag as string, manifests: [...m] }
       },
+      async tagListed() {
+        return state.tag !== undefined
+      },
       async write(bytes) {
         const outcome = failWrites(++state.writes)
         const unavailable = new RegistryError('REGISTRY_UNAVAILABLE', 'could not be reached')

@@ -33,6 +33,10 @@ function memoryStore(
       if (digest === undefined || manifests === undefined) return undefined
       return { digest, manifests: [...manifests], ...(opts.etags ? { etag: `"${digest}"` } : {}) }
     },
+    async tagListed() {
+      await wait(latency())
+      return reg.tag !== undefined
+    },
     async write(bytes, ifMatch) {
       await wait(latency())
       if (opts.etags && ifMatch !== undefined && ifMatch !== `"${reg.tag}"`) {
@@ -133,10 +137,11 @@ describe('addToReferrersIndex', () => {
   })
 
   it('confirms only an unchanged index: an entry dropped and restored between two reads is not safe', async () => {
-    // The interleaving seen under load, scripted: after our write, the first read lists us; then
-    // writer A drops us (a stale PUT), writer B restores us, and writer C reads the gap and has its
-    // PUT in flight. The second read lists us again, under another digest. Stopping there would let
-    // C's PUT drop us after we finished; waiting for the same digest twice sees it land and repairs.
+    // The interleaving seen under load, scripted: our PUT's 201 is the first observation (the tag
+    // held our bytes); then writer A drops us (a stale PUT), writer B restores us, and writer C
+    // reads the gap and has its PUT in flight. The next read lists us again, under another digest.
+    // Stopping there would let C's PUT drop us after we finished; waiting for the same digest twice
+    // sees it land and repairs (and, never shrinking, also restores B's entry that C dropped).
     const reg: MemoryRegistry = { manifests: new Map(), deletesOfCurrent: 0, writes: 0 }
     const base = memoryStore(reg)
     await addToReferrersIndex(base, [entry(0)], options)
@@ -151,12 +156,12 @@ describe('addToReferrersIndex', () => {
       ...base,
       async read() {
         reads++
-        if (reads === 3) {
+        if (reads === 2) {
           putIndex([entry(0), entry(2)]) // A: read before our write, PUT after it
           staleWriterC = [entry(0), entry(2), entry(3)] // C reads the gap, PUT pending
           putIndex([entry(0), entry(2), entry(1), entry(4)]) // B had our entry: restores it
         }
-        if (reads === 4) landStaleWrite()
+        if (reads === 3) landStaleWrite()
         return base.read()
       },
     }
@@ -167,7 +172,7 @@ describe('addToReferrersIndex', () => {
     const result = await addToReferrersIndex(scripted, [entry(1)], options)
     landStaleWrite() // if we stopped before it landed, it lands now
     const listed = reg.manifests.get(reg.tag as string)?.map((d) => d.digest)
-    expect(listed).toEqual([entry(0), entry(2), entry(3), entry(1)].map((d) => d.digest))
+    expect(listed).toEqual([entry(0), entry(2), entry(3), entry(4), entry(1)].map((d) => d.digest))
     expect(result.indexDigest).toBe(reg.tag)
   })
 

@@ -197,3 +197,15 @@ describe('isCriticalFailure', () => {
     expect(isCriticalFailure('skip', true)).toBe(false)
   })
 })
+
+describe('a mistyped level, verification type or action gets a "did you mean"', () => {
+  it.each([
+    ['stirct', {}, 'did you mean "strict"?'],
+    ['strict', { revokation: 'skip' }, 'did you mean "revocation"?'],
+    ['strict', { expiry: 'logg' }, 'did you mean "log"?'],
+  ])('%s %o', (level, override, hint) => {
+    const result = resolveVerificationLevel(level, override)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.problems[0]?.message).toContain(hint)
+  })
+})

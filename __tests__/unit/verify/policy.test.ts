@@ -535,3 +535,58 @@ describe('selectPolicy (§6.5)', () => {
     )
   })
 })
+
+describe('parseTrustPolicy: unknown keys that are typos get a "did you mean"', () => {
+  it.each([
+    [
+      { version: '1.0', trustPolicy: [statement()] },
+      'trustPolicy',
+      'unknown key "trustPolicy"; did you mean "trustPolicies"?',
+    ],
+    [
+      policyDoc(statement({ trustedIdentities: undefined, trustedIdentites: ['*'] })),
+      'trustPolicies[0].trustedIdentites',
+      'did you mean "trustedIdentities"?',
+    ],
+    [
+      policyDoc(statement({ registryScope: ['*'], registryScopes: undefined })),
+      'trustPolicies[0].registryScope',
+      'did you mean "registryScopes"?',
+    ],
+    [
+      policyDoc(
+        statement({ signatureVerification: { level: 'strict', overide: { revocation: 'skip' } } }),
+      ),
+      'trustPolicies[0].signatureVerification.overide',
+      'did you mean "override"?',
+    ],
+    [
+      policyDoc(
+        statement({
+          signatureVerification: { level: 'strict', verifyTimestmp: 'afterCertExpiry' },
+        }),
+      ),
+      'trustPolicies[0].signatureVerification.verifyTimestmp',
+      'did you mean "verifyTimestamp"?',
+    ],
+  ])('%#: %s', (raw, path, message) => {
+    expectProblem(raw, path, message)
+  })
+
+  it('other unknown keys are ignored as notation ignores them', () => {
+    const doc = validateTrustPolicy(
+      policyDoc(statement({ comment: 'release images', $schema: 'x' }), {
+        ...statement({ name: 'b', registryScopes: ['r.example/b'] }),
+        description: 'b',
+      }),
+    )
+    expect(doc.trustPolicies).toHaveLength(2)
+  })
+
+  it('a known key in other letter case is not a typo (Go matches names case-insensitively)', () => {
+    const doc = validateTrustPolicy(
+      policyDoc(statement({ trustedIdentities: undefined, TrustedIdentities: ['*'] })),
+    )
+    expect(doc.trustPolicies).toHaveLength(1)
+  })
+})

@@ -101,7 +101,8 @@ describe('verifySignature: valid signatures', () => {
       revocation: 'enforce:passed',
       payload: 'enforce:passed',
     })
-    expect(o.signer).toBe(ec.leaf.certificate.subject.split('\n').reverse().join(','))
+    // The trust-policy spelling (certificate order, ", "), not Go's reversed one.
+    expect(o.signer).toBe(ec.leaf.certificate.subject.split('\n').join(', '))
     expect(o.envelope).toMatchObject({
       mediaType: MEDIA_TYPE.cose,
       algorithm: 'ES256',
