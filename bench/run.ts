@@ -38,6 +38,7 @@ import { buildTrustStore, type TrustStore } from '../src/verify/trust-store.js'
 import { verifySignature } from '../src/verify/verifier.js'
 import { signRaw } from '../src/x509/raw-signature.js'
 import { pushTestImage } from '../testbed/image.js'
+import { runLatencyBench } from './latency.js'
 import { tagIndexFigures } from './tag-index.js'
 import {
   MOCK_ACCOUNT,
@@ -56,6 +57,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, 'dist')
 const SIGNING_AGENT = 'oci-notary-action/bench'
 const quick = process.argv.includes('--quick')
+/** `--latency` / `--rtt=<ms>`: only the latency mode (bench/latency.ts), default RTT 50 ms. */
+const rttArg = process.argv.find((a) => a.startsWith('--rtt='))
+const latencyRtt =
+  rttArg !== undefined
+    ? Number(rttArg.slice('--rtt='.length))
+    : process.argv.includes('--latency')
+      ? 50
+      : undefined
 
 // ---- results --------------------------------------------------------------------------------
 
@@ -429,6 +438,19 @@ async function main(): Promise<void> {
   const wallStart = performance.now()
   const MEASURE_MS = quick ? 500 : 2000
 
+  if (latencyRtt !== undefined) {
+    if (!Number.isFinite(latencyRtt) || latencyRtt < 0) throw new Error(`bad ${rttArg ?? ''}`)
+    try {
+      await section('L', `sign job with ${latencyRtt} ms RTT on every service`, () =>
+        runLatencyBench({ rttMs: latencyRtt, quick, record, progress, cleanups }),
+      )
+    } finally {
+      await cleanUp()
+    }
+    printTable()
+    if (rows.some((r) => r.measure.endsWith('ERROR'))) process.exitCode = 1
+    return
+  }
   const work = await mkdtemp(join(tmpdir(), 'oci-notary-bench-'))
   cleanups.push(() => rm(work, { recursive: true, force: true }))
   try {

@@ -681,6 +681,11 @@ export function createArtifactSigningSigner(
       return fallbackFrom
     },
     sign,
+    async prepare() {
+      // The job's first signature then waits for neither the Entra token nor a TLS handshake.
+      options.transport.preconnect?.(endpoint)
+      await accessToken().catch(() => undefined)
+    },
     currentChain,
   }
 }

@@ -40,6 +40,8 @@ const TENANT_ID = /^[0-9A-Za-z.-]{1,100}$/
 const CLIENT_ID = /^[0-9A-Za-z.-]{1,100}$/
 /** Re-use an ID token until this long before its `exp`. */
 const ASSERTION_MARGIN_MS = 60_000
+/** An access token is fetched again when it has less than this left (a sign takes up to 60 s). */
+const TOKEN_REUSE_MARGIN_MS = 5 * 60_000
 /** Fallback lifetime when the token has no readable `exp`. */
 const ASSERTION_FALLBACK_MS = 4 * 60_000
 
@@ -417,35 +419,78 @@ export function createAzureCredential(options: AzureCredentialOptions = {}): Azu
     return inFlight
   }
 
-  const sdk = new ClientAssertionCredential(tenantId, clientId, assertion, {
-    ...(authorityHost === undefined ? {} : { authorityHost }),
-    // Offline/mock authorities cannot answer instance discovery (artifact-signing.md §8.4).
-    ...(isKnownAuthorityHost(authorityHost) ? {} : { disableInstanceDiscovery: true }),
-    ...options.clientOptions,
-  })
+  // MSAL asks for the assertion only after its own preparation (authority metadata, which it has
+  // built in for Microsoft's clouds and fetches for any other authority host); it gets the fetch
+  // that getToken started alongside, instead of starting after it.
+  let assertionFetch: Promise<string> | undefined
+  const sdk = new ClientAssertionCredential(
+    tenantId,
+    clientId,
+    () => assertionFetch ?? assertion(),
+    {
+      ...(authorityHost === undefined ? {} : { authorityHost }),
+      // Offline/mock authorities cannot answer instance discovery (artifact-signing.md §8.4).
+      ...(isKnownAuthorityHost(authorityHost) ? {} : { disableInstanceDiscovery: true }),
+      ...options.clientOptions,
+    },
+  )
+
+  async function fetchToken(
+    scopes: string | string[],
+    scope: string,
+    getTokenOptions: { abortSignal?: AbortSignal } | undefined,
+  ): Promise<AccessTokenLike> {
+    const fetchingAssertion = assertion()
+    assertionFetch = fetchingAssertion
+    const fetchingToken = sdk.getToken(scopes, getTokenOptions)
+    fetchingToken.catch(() => undefined)
+    // OIDC failures surface as our coded errors rather than wrapped inside MSAL's.
+    await fetchingAssertion
+    try {
+      const token = await fetchingToken
+      maskInActionsLog(token.token, env)
+      return { token: token.token, expiresOnTimestamp: token.expiresOnTimestamp }
+    } catch (err) {
+      throw translateEntraError(err, {
+        scope,
+        clientId: clientId as string,
+        tenantId: tenantId as string,
+        ...(identity === undefined ? {} : { identity }),
+      })
+    }
+  }
+
+  // One token per scope for the whole job: every image (and the ACR sign-in) asking at once shares
+  // one request, and later calls reuse it until shortly before it expires.
+  const tokens = new Map<string, Promise<AccessTokenLike>>()
+
+  async function getToken(
+    scopes: string | string[],
+    getTokenOptions?: { abortSignal?: AbortSignal },
+  ): Promise<AccessTokenLike> {
+    const scope = Array.isArray(scopes) ? scopes.join(' ') : scopes
+    const held = tokens.get(scope)
+    if (held !== undefined) {
+      const token = await held.catch(() => undefined)
+      if (token !== undefined && token.expiresOnTimestamp - TOKEN_REUSE_MARGIN_MS > now())
+        return token
+    }
+    // Another caller may have started a fetch while this one waited: share it.
+    const current = tokens.get(scope)
+    if (current !== undefined && current !== held) return getToken(scopes, getTokenOptions)
+    const pending = fetchToken(scopes, scope, getTokenOptions)
+    tokens.set(scope, pending)
+    pending.catch(() => {
+      if (tokens.get(scope) === pending) tokens.delete(scope)
+    })
+    return pending
+  }
 
   return {
     kind: 'github-oidc',
     clientId,
     tenantId,
     federatedIdentity: () => identity,
-    async getToken(scopes, getTokenOptions): Promise<AccessTokenLike> {
-      const scope = Array.isArray(scopes) ? scopes.join(' ') : scopes
-      // Fetch the assertion ourselves first, so OIDC failures surface as our coded errors
-      // rather than wrapped inside MSAL's.
-      await assertion()
-      try {
-        const token = await sdk.getToken(scopes, getTokenOptions)
-        maskInActionsLog(token.token, env)
-        return token
-      } catch (err) {
-        throw translateEntraError(err, {
-          scope,
-          clientId,
-          tenantId,
-          ...(identity === undefined ? {} : { identity }),
-        })
-      }
-    },
+    getToken,
   }
 }

@@ -149,6 +149,7 @@ export function productionRegistry(connection: RegistryConnection): RegistryClie
     logger: connection.runtime.logger,
     credentials: registryCredentials(connection),
     insecureRegistries: connection.registry.insecureRegistries,
+    access: connection.access,
   })
 }
 

@@ -64,6 +64,11 @@ function connect(
 export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promise<SignJobResult> {
   const started = Date.now()
   const { transport, credential, registry } = connect(config, runtime, 'push')
+  // The signer (for Artifact Signing: loading the Azure modules, then GitHub OIDC → Entra) is
+  // created, and the connections to the signing service and the TSA opened, while the inputs load
+  // and the registry resolves the images: not before the registry work, nor after it.
+  const signer = productionSigner(config.signer, transport, runtime, credential, new Date())
+  void signer.then((s) => s.prepare?.()).catch(() => undefined)
   // Verification inputs are loaded before signing, so a bad policy fails before anything is pushed.
   const verification = config.verify
     ? await loadVerification(config.verify, transport, runtime)
@@ -72,8 +77,8 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
   // (Loaded with the policy code it needs, only when there is a policy: start-up stays lean.)
   if (verification)
     (await import('./sign-preflight.js')).checkReadBackPossible(config.images, verification)
-  const signer = await productionSigner(config.signer, transport, runtime, credential, new Date())
   const timestamper = await productionTimestamper(config.timestamp, transport, runtime)
+  void timestamper?.prepare?.()
   // skip-if-signed verifies what it finds, so it brings the verifier: loaded only when asked for.
   const existingSignature = config.skipIfSigned
     ? (await import('./skip-if-signed.js')).createExistingSignatureCheck({
@@ -84,7 +89,12 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
               trustStore: verification.trustStore,
               revocation: verification.revocation,
             }
-          : { kind: 'signer', signer, tsaRoots: await loadTimestampRoots(config.timestamp) },
+          : {
+              kind: 'signer',
+              // Comparing with the signer's chain needs the signer itself.
+              signer: await signer,
+              tsaRoots: await loadTimestampRoots(config.timestamp),
+            },
         userMetadata: config.userMetadata,
         maxSignatures: config.verify?.maxSignatures ?? DEFAULT_MAX_SIGNATURES,
         logger: runtime.logger,
@@ -113,7 +123,7 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
     },
   )
   const timings: Record<string, number> = { sign: Date.now() - started }
-  const signerReport = reportOf(signer)
+  const signerReport = reportOf(await signer)
   if (!config.verify || !verification) return { signed, signer: signerReport, timings }
   const verifyStarted = Date.now()
   const report = await readBack(

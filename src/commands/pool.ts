@@ -24,3 +24,60 @@ export async function mapBounded<T, R>(
   if (failed !== undefined) throw failed.error
   return results
 }
+
+/**
+ * Runs tasks with at most `limit` in flight, in the order they were submitted. After the first
+ * rejection, tasks not yet started are not run (they reject with `StoppedError`); `settled()`
+ * waits for every started task and rethrows that first error.
+ */
+export interface Limiter {
+  /** `first`: ahead of every waiting task that was not (work that finishes what started). */
+  run<R>(task: () => Promise<R>, options?: { first?: boolean }): Promise<R>
+  settled(): Promise<void>
+}
+
+export class StoppedError extends Error {
+  constructor() {
+    super('not started: an earlier task failed')
+  }
+}
+
+export function createLimiter(limit: number): Limiter {
+  const max = Math.max(1, limit)
+  // A finishing task hands its slot straight to the next waiter, so `active` never exceeds max.
+  const waiting: (() => void)[] = []
+  const waitingFirst: (() => void)[] = []
+  const started: Promise<unknown>[] = []
+  let active = 0
+  let failed: { error: unknown } | undefined
+  const release = (): void => {
+    const next = waitingFirst.shift() ?? waiting.shift()
+    if (next === undefined) active--
+    else next()
+  }
+  return {
+    async run<R>(task: () => Promise<R>, options: { first?: boolean } = {}): Promise<R> {
+      const queue = options.first === true ? waitingFirst : waiting
+      if (active >= max) await new Promise<void>((resolve) => queue.push(resolve))
+      else active++
+      if (failed !== undefined) {
+        release()
+        throw new StoppedError()
+      }
+      const running = (async () => task())()
+      started.push(running.catch(() => undefined))
+      try {
+        return await running
+      } catch (error) {
+        failed ??= { error }
+        throw error
+      } finally {
+        release()
+      }
+    },
+    async settled() {
+      for (let i = 0; i < started.length; i++) await started[i]
+      if (failed !== undefined) throw failed.error
+    },
+  }
+}

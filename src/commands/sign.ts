@@ -1,12 +1,16 @@
 /**
- * Signing orchestration: resolve every reference to a digest once, sign each manifest (and, with
+ * Signing orchestration: resolve each reference to a digest, sign each manifest (and, with
  * `recursive`, each platform manifest of an index), push the envelope, the signature manifest and
- * the referrer record, in bounded parallel.
+ * the referrer record, in bounded parallel. Each image goes through on its own (a pipeline, no
+ * barrier): its signing starts as soon as its own tag is resolved.
  *
- * Order matters for "a failed sign never leaves a broken referrers index": the envelope is fully
- * built (signed, chain checked, timestamp verified) before anything is pushed; then the envelope
- * blob and config blob, then the signature manifest, and only then the referrers index, which
- * therefore only ever lists manifests that exist.
+ * Only what depends on something waits for it. While the envelope is being signed and
+ * timestamped, the registry is asked (reads only) whether the `{}` config blob is there and
+ * whether it has the Referrers API. Nothing is written to the registry before every check that can
+ * fail without it has passed (issue 11 item 6): the envelope is complete (signed, chain checked,
+ * timestamp verified) and, with `referrers: api`, the API is known to exist. Then the envelope and
+ * config blobs (in parallel), then the signature manifest, and only then the referrers index,
+ * which therefore only ever lists manifests that exist.
  */
 import { createSignatureEnvelope } from '../envelope/sign.js'
 import { ActionError } from '../errors.js'
@@ -23,7 +27,7 @@ import { parseTimestampToken, parseTstInfo } from '../timestamp/token.js'
 import type { Timestamper } from '../timestamp/types.js'
 import { trustAnchorOf } from '../x509/anchor.js'
 import { policySubject } from '../x509/dn.js'
-import { mapBounded } from './pool.js'
+import { createLimiter, type Limiter } from './pool.js'
 import type { ExistingSignature, ExistingSignatureCheck } from './skip-if-signed.js'
 import type { SignedManifest } from './types.js'
 
@@ -39,7 +43,12 @@ export interface SignOptions {
 
 export interface SignDeps {
   registry: RegistryClient
-  signer: Signer
+  /**
+   * The signer, or its promise: a job starts resolving images while the signer is still being
+   * created (the Azure modules load, an identity is set up), and each image waits for it only
+   * when it has to sign.
+   */
+  signer: Signer | Promise<Signer>
   timestamper?: Timestamper
   logger: Logger
   now: () => Date
@@ -78,73 +87,108 @@ function genTimeOf(token: Uint8Array): string {
   return info.genTime.toISOString()
 }
 
-async function resolveTargets(
-  images: string[],
+/** One image reference → what to sign: its manifest, and with `recursive` an index's children. */
+async function resolveImage(
+  image: string,
   options: SignOptions,
   deps: SignDeps,
 ): Promise<Target[]> {
-  const resolved = await mapBounded(images, options.concurrency, async (image) => {
-    const ref = parseReference(image)
-    const repository = deps.registry.repository(ref)
-    const descriptor = await repository.resolve()
-    if (ref.digest === undefined) {
-      deps.logger.warning(
-        `${image}: resolved tag ${ref.tag ?? 'latest'} to ${descriptor.digest}; tags are mutable, the digest is what gets signed`,
-        { title: 'Signing by tag' },
-      )
-    }
-    const targets: Target[] = [{ reference: image, repository, descriptor }]
-    const isIndex =
-      descriptor.mediaType === MEDIA_TYPE.ociIndex ||
-      descriptor.mediaType === MEDIA_TYPE.dockerManifestList
-    if (options.recursive && isIndex) {
-      const index = toImageIndex(
-        (await repository.fetchManifest(descriptor)).json,
-        `index ${descriptor.digest}`,
-      )
-      for (const child of index.manifests) {
-        const p = child.platform
-        // docker buildx stores provenance/SBOM as unknown/unknown "attestation-manifest" entries:
-        // they are not runnable images, and they are signed through the index that lists them.
-        if (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') {
-          deps.logger.info(
-            `${image}: skipping attestation manifest ${child.digest} (signed via the index)`,
-          )
-          continue
-        }
-        targets.push({
-          reference: image,
-          repository,
-          descriptor: { mediaType: child.mediaType, digest: child.digest, size: child.size },
-          ...(p === undefined
-            ? {}
-            : { platform: [p.os, p.architecture, p.variant].filter(Boolean).join('/') }),
-          parentDigest: descriptor.digest,
-        })
+  const ref = parseReference(image)
+  const repository = deps.registry.repository(ref)
+  const descriptor = await repository.resolve()
+  if (ref.digest === undefined) {
+    deps.logger.warning(
+      `${image}: resolved tag ${ref.tag ?? 'latest'} to ${descriptor.digest}; tags are mutable, the digest is what gets signed`,
+      { title: 'Signing by tag' },
+    )
+  }
+  const targets: Target[] = [{ reference: image, repository, descriptor }]
+  const isIndex =
+    descriptor.mediaType === MEDIA_TYPE.ociIndex ||
+    descriptor.mediaType === MEDIA_TYPE.dockerManifestList
+  if (options.recursive && isIndex) {
+    const index = toImageIndex(
+      (await repository.fetchManifest(descriptor)).json,
+      `index ${descriptor.digest}`,
+    )
+    for (const child of index.manifests) {
+      const p = child.platform
+      // docker buildx stores provenance/SBOM as unknown/unknown "attestation-manifest" entries:
+      // they are not runnable images, and they are signed through the index that lists them.
+      if (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') {
+        deps.logger.info(
+          `${image}: skipping attestation manifest ${child.digest} (signed via the index)`,
+        )
+        continue
       }
-    } else if (options.recursive) {
-      deps.logger.info(`${image}: not an index; recursive has nothing more to sign`)
+      targets.push({
+        reference: image,
+        repository,
+        descriptor: { mediaType: child.mediaType, digest: child.digest, size: child.size },
+        ...(p === undefined
+          ? {}
+          : { platform: [p.os, p.architecture, p.variant].filter(Boolean).join('/') }),
+        parentDigest: descriptor.digest,
+      })
     }
-    return targets
-  })
-  // The same manifest named twice (two tags, or a tag and its digest) is signed once.
-  const seen = new Set<string>()
-  return resolved.flat().filter((t) => {
-    const key = `${t.repository.name}@${t.descriptor.digest}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
+  } else if (options.recursive) {
+    deps.logger.info(`${image}: not an index; recursive has nothing more to sign`)
+  }
+  for (const t of targets) {
+    deps.logger.info(
+      `${t.reference}${t.platform ? ` (${t.platform})` : ''} → ${t.repository.name}@${t.descriptor.digest} (${t.descriptor.mediaType})`,
+    )
+  }
+  return targets
 }
 
-/** Uploads the `{}` config blob once per repository for the whole run (HEAD, then push if absent). */
-type ConfigUploads = Map<string, Promise<unknown>>
+/** The same manifest named twice (two tags, or a tag and its digest) is signed once. */
+const targetKey = (t: Target): string => `${t.repository.name}@${t.descriptor.digest}`
+
+/**
+ * The `{}` config blob of each repository, once per run: a HEAD while the first envelope is being
+ * signed (a read), then, after signing, an upload only if the blob is missing.
+ */
+interface ConfigBlob {
+  present: Promise<boolean>
+  uploaded?: Promise<unknown>
+}
+type ConfigBlobs = Map<string, ConfigBlob>
+
+function checkConfigBlob(repository: Repository, blobs: ConfigBlobs): ConfigBlob {
+  let blob = blobs.get(repository.name)
+  if (blob === undefined) {
+    // A failed HEAD just means "upload it".
+    blob = { present: repository.blobExists(EMPTY_CONFIG.digest).catch(() => false) }
+    blobs.set(repository.name, blob)
+  }
+  return blob
+}
+
+function ensureConfigBlob(repository: Repository, blob: ConfigBlob): Promise<unknown> {
+  if (blob.uploaded === undefined) {
+    const uploaded = blob.present.then((present) =>
+      present
+        ? undefined
+        : repository.pushBlob(EMPTY_CONFIG.bytes, {
+            mediaType: MEDIA_TYPE.notarySignature,
+            checkExists: false,
+          }),
+    )
+    // A failed upload is retried by the next image rather than remembered.
+    uploaded.catch(() => {
+      if (blob.uploaded === uploaded) blob.uploaded = undefined
+    })
+    blob.uploaded = uploaded
+  }
+  return blob.uploaded
+}
 
 async function signTarget(
   target: Target,
   options: SignOptions,
   deps: SignDeps,
-  configUploads: ConfigUploads,
+  configBlobs: ConfigBlobs,
 ): Promise<SignedManifest> {
   const { repository, descriptor } = target
   const label = `${repository.name}@${descriptor.digest}${target.platform ? ` (${target.platform})` : ''}`
@@ -158,11 +202,15 @@ async function signTarget(
     const existing = await deps.existingSignature(repository, subject)
     if (existing !== undefined) return skippedManifest(target, existing)
   }
+  // Reads that the pushes below need, made while the envelope is signed and timestamped.
+  const referrersReady = repository.prepareReferrers(options.referrers)
+  referrersReady.catch(() => undefined)
+  const configBlob = checkConfigBlob(repository, configBlobs)
   const payload = buildPayload(subject, options.userMetadata)
   const created = await createSignatureEnvelope({
     format: options.format,
     payload,
-    signer: deps.signer,
+    signer: await deps.signer,
     signingTime,
     ...(options.expirySeconds === undefined
       ? {}
@@ -178,15 +226,13 @@ async function signTarget(
   const signer = subjectOf(leaf)
   const timestamp =
     created.timestampToken === undefined ? undefined : genTimeOf(created.timestampToken)
-  const envelope = await repository.pushBlob(created.envelope, { mediaType: created.mediaType })
-  let config = configUploads.get(repository.name)
-  if (config === undefined) {
-    config = repository.pushBlob(EMPTY_CONFIG.bytes, { mediaType: MEDIA_TYPE.notarySignature })
-    // A failed upload is retried by the next image rather than remembered.
-    config.catch(() => configUploads.delete(repository.name))
-    configUploads.set(repository.name, config)
-  }
-  await config
+  // The last check that needs no write: with `referrers: api`, the registry must have the API.
+  await referrersReady
+  // The envelope is new (its signature and signing time are), so no HEAD asks whether it exists.
+  const [envelope] = await Promise.all([
+    repository.pushBlob(created.envelope, { mediaType: created.mediaType, checkExists: false }),
+    ensureConfigBlob(repository, configBlob),
+  ])
   const manifest = buildSignatureManifest({
     form: options.manifestForm,
     envelope: { mediaType: created.mediaType, digest: envelope.digest, size: envelope.size },
@@ -242,24 +288,73 @@ function skippedManifest(target: Target, existing: ExistingSignature): SignedMan
   }
 }
 
-/** Signs every image; the first failure stops the run (after in-flight images finish). */
+/**
+ * Signs every image; the first failure stops the run (after in-flight work finishes). Results
+ * follow the order of `images` (an index's children after it), each manifest once.
+ */
 export async function signImages(
   images: string[],
   options: SignOptions,
   deps: SignDeps,
 ): Promise<SignedManifest[]> {
-  const targets = await deps.logger.group('Resolve images', () =>
-    resolveTargets(images, options, deps),
-  )
-  for (const t of targets) {
-    deps.logger.info(
-      `${t.reference}${t.platform ? ` (${t.platform})` : ''} → ${t.repository.name}@${t.descriptor.digest} (${t.descriptor.mediaType})`,
-    )
-  }
-  const configUploads: ConfigUploads = new Map()
+  const signer = Promise.resolve(deps.signer)
+  signer.catch(() => undefined)
   return deps.logger.group(
-    `Sign ${targets.length} manifest${targets.length === 1 ? '' : 's'} with ${deps.signer.description}`,
-    () =>
-      mapBounded(targets, options.concurrency, (t) => signTarget(t, options, deps, configUploads)),
+    `Sign ${images.length} image${images.length === 1 ? '' : 's'}`,
+    async () => {
+      void signer
+        .then((s) => deps.logger.info(`signing with ${s.description}`))
+        .catch(() => undefined)
+      try {
+        return await signPipelined(images, options, { ...deps, signer })
+      } catch (err) {
+        // A signer that cannot be created is the job's first problem, as when it was created
+        // before any image was resolved: its error wins over a registry failure that came sooner.
+        await signer
+        throw err
+      }
+    },
   )
+}
+
+async function signPipelined(
+  images: string[],
+  options: SignOptions,
+  deps: SignDeps,
+): Promise<SignedManifest[]> {
+  const limiter: Limiter = createLimiter(options.concurrency)
+  const configBlobs: ConfigBlobs = new Map()
+  const signing = new Map<string, Promise<SignedManifest>>()
+  const resolving = images.map((image) =>
+    limiter
+      .run(() => resolveImage(image, options, deps))
+      .then((targets) => {
+        for (const target of targets) {
+          const key = targetKey(target)
+          if (signing.has(key)) continue
+          // Ahead of resolutions still waiting: an image in hand is finished before new ones start.
+          const signed = limiter.run(() => signTarget(target, options, deps, configBlobs), {
+            first: true,
+          })
+          signed.catch(() => undefined)
+          signing.set(key, signed)
+        }
+        return targets
+      }),
+  )
+  const resolved = await Promise.allSettled(resolving)
+  await Promise.allSettled(signing.values())
+  await limiter.settled()
+  const results: SignedManifest[] = []
+  const seen = new Set<string>()
+  for (const outcome of resolved) {
+    if (outcome.status === 'rejected') throw outcome.reason
+    for (const target of outcome.value) {
+      const key = targetKey(target)
+      if (seen.has(key)) continue
+      seen.add(key)
+      results.push(await (signing.get(key) as Promise<SignedManifest>))
+    }
+  }
+  return results
 }

@@ -117,6 +117,16 @@ export async function createSignatureEnvelope(
   const { signature } = result
   const certificateChain = result.certificateChain.map((c) => new Uint8Array(c))
 
+  // The TSA needs only the signature bytes: its round trip overlaps the checks below, and a
+  // token over a signature that fails them is thrown away with it (nothing has left this function).
+  const timestamping = req.timestamper?.timestamp(
+    signature,
+    // notary-spec.md §4.1: the primitive signature bytes, hashed with the algorithm's hash (the
+    // announced algorithm, which must be the leaf's: checked below before the token is used).
+    hashForAlgorithm(req.signer.algorithm),
+  )
+  timestamping?.catch(() => undefined)
+
   // Check what notation's verifier will check, before anything leaves this function.
   let validated
   try {
@@ -143,10 +153,9 @@ export async function createSignatureEnvelope(
   }
 
   let timestampToken: Uint8Array | undefined
-  if (req.timestamper) {
+  if (timestamping !== undefined) {
     try {
-      // notary-spec.md §4.1: the primitive signature bytes, hashed with the algorithm's hash.
-      timestampToken = await req.timestamper.timestamp(signature, hashForAlgorithm(leafAlgorithm))
+      timestampToken = await timestamping
     } catch (err) {
       throw new SigningError('SIGNER_TIMESTAMP', 'timestamping the signature failed', {
         cause: err,

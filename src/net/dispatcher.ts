@@ -12,8 +12,9 @@
  *   Node 24 run the same HTTP client.
  */
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
-import { Agent, ProxyAgent, type Dispatcher } from 'undici'
+import { Agent, ProxyAgent, buildConnector, type Dispatcher } from 'undici'
 import { ActionError } from '../errors.js'
+import { createPreconnector } from './preconnect.js'
 
 /** A proxy variable that names no usable http(s) proxy. */
 export class ProxyError extends ActionError<'PROXY_URL'> {}
@@ -29,12 +30,22 @@ export interface Route {
 export interface DispatcherPool {
   /** Where a request to `url` goes: direct, or through the proxy the environment names. */
   routeFor(url: URL): Route
+  /** Opens a direct connection to `url`'s origin ahead of its first request (src/net/preconnect.ts). */
+  preconnect(url: URL): void
 }
 
 export function createDispatcherPool(): DispatcherPool {
-  const direct = new Agent({ maxHeaderSize: MAX_RESPONSE_HEADER_BYTES })
+  const warm = createPreconnector(buildConnector({}))
+  const direct = new Agent({
+    maxHeaderSize: MAX_RESPONSE_HEADER_BYTES,
+    connect: warm.connector,
+  }).compose(keepAliveAfterHead)
   const proxies = new Map<string, Route>()
   return {
+    preconnect(url) {
+      // Through a proxy the tunnel is the proxy's business: only direct routes are warmed.
+      if (getProxyUrl(url) === undefined) warm.preconnect(url)
+    },
     routeFor(url) {
       const named = getProxyUrl(url)
       if (named === undefined) return { dispatcher: direct }
@@ -60,6 +71,22 @@ export function createDispatcherPool(): DispatcherPool {
       return route
     },
   }
+}
+
+/**
+ * undici closes the connection after every HEAD (undici#258: against servers that send a body
+ * anyway), so each manifest or blob HEAD cost a new TCP (and TLS) connection. HTTP/1.1 says a HEAD
+ * response has no body (RFC 9110 §9.3.2) and the parser honours that; registries follow it, so the
+ * connection is kept, as other clients (Go's net/http, which oras-go and notation use) do.
+ */
+function keepAliveAfterHead(dispatch: Dispatcher['dispatch']): Dispatcher['dispatch'] {
+  return (options, handler) =>
+    dispatch(
+      options.method === 'HEAD' && options.reset === undefined
+        ? { ...options, reset: false }
+        : options,
+      handler,
+    )
 }
 
 /**

@@ -77,6 +77,12 @@ export interface TransportOptions {
 
 export interface Transport {
   request(req: HttpRequest): Promise<HttpResponse>
+  /**
+   * Opens a connection to `url`'s origin now, for a request that will follow (a TLS handshake
+   * overlapped with other work instead of waited for). A hint: never throws, may do nothing
+   * (proxied routes, injected fetch).
+   */
+  preconnect?(url: string | URL): void
 }
 
 const DEFAULTS = {
@@ -157,7 +163,12 @@ async function readBounded(res: Response, maxBytes: number, what: string): Promi
       )
     }
     const { done, value } = chunk
-    if (done) break
+    if (done) {
+      // The stream ends a tick before undici frees the connection: a request sent at once would
+      // open another one.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      break
+    }
     total += value.byteLength
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined)
@@ -175,6 +186,41 @@ async function readBounded(res: Response, maxBytes: number, what: string): Promi
     offset += c.byteLength
   }
   return out
+}
+
+/** Bytes of a body read to its end to keep the connection; a longer one is cancelled instead. */
+const DISCARD_LIMIT = 64 * 1024
+
+/**
+ * Ends a response body we do not need (HEAD, redirect) so that the keep-alive connection goes back
+ * to the pool: read if short, cancelled (the connection closed) if long or failing.
+ */
+async function discardBody(res: Response): Promise<void> {
+  if (res.body === null) {
+    // A HEAD answer resolves fetch with its headers, a tick before undici frees the connection:
+    // a request sent at once would open another one.
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    return
+  }
+  const declared = Number(res.headers.get('content-length') ?? NaN)
+  if (Number.isFinite(declared) && declared > DISCARD_LIMIT) {
+    await res.body.cancel().catch(() => undefined)
+    return
+  }
+  const reader = res.body.getReader()
+  try {
+    for (let total = 0; ;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      total += value.byteLength
+      if (total > DISCARD_LIMIT) {
+        await reader.cancel().catch(() => undefined)
+        return
+      }
+    }
+  } catch {
+    await reader.cancel().catch(() => undefined)
+  }
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
@@ -249,13 +295,15 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const location = res.headers.get('location')
       const isRedirect = [301, 302, 303, 307, 308].includes(res.status) && location !== null
       if (!isRedirect || req.followRedirects === false) {
+        // A HEAD answer is consumed too: undici returns a connection to the pool only after its
+        // response body has ended, so an unread one would cost a new connection next time.
         const bytes =
           method === 'HEAD'
-            ? new Uint8Array(0)
+            ? (await discardBody(res), new Uint8Array(0))
             : await readBounded(res, maxBytes, `${method} ${redactUrl(url)}`)
         return responseOf(res.status, res.headers, bytes, url.toString())
       }
-      await res.body?.cancel().catch(() => undefined)
+      await discardBody(res)
       if (hop >= MAX_REDIRECTS) {
         throw new TransportError(
           'TOO_MANY_REDIRECTS',
@@ -279,6 +327,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
   }
 
   return {
+    preconnect(url) {
+      try {
+        pool?.preconnect(new URL(url))
+      } catch (err) {
+        options.logger?.debug(`preconnect ${redactUrl(url)}: ${String(err)}`)
+      }
+    },
     async request(req: HttpRequest): Promise<HttpResponse> {
       const maxAttempts = req.retry === false ? 1 : opts.maxAttempts
       for (let attempt = 1; ; attempt++) {

@@ -48,6 +48,12 @@ export interface RegistryClientOptions {
   credentials?: CredentialSource
   /** Hosts (`host` or `host:port`) where plain HTTP is allowed; loopback always is. */
   insecureRegistries?: string[]
+  /**
+   * `push` for a client that will push to every repository it opens (a sign job): reads ask for
+   * the push token from the start, so one token serves the job instead of a pull token first and
+   * a pull+push one when the first write comes (default `pull`: reads ask for pull only).
+   */
+  access?: 'pull' | 'push'
   /** Shortest settle delay of the concurrent-safe tag index write (default 150 ms). */
   tagIndexSettleMs?: number
   /** Injected for tests. */
@@ -101,10 +107,14 @@ export interface Repository {
   /** GETs a blob (following redirects without credentials across origins); checks size and digest. */
   fetchBlob(descriptor: Descriptor, options?: { maxBytes?: number }): Promise<Uint8Array>
   blobExists(digest: string): Promise<boolean>
-  /** Uploads a blob unless present (HEAD, then POST + PUT ?digest=, or a cross-repo mount). */
+  /**
+   * Uploads a blob unless present (HEAD, then POST + PUT ?digest=, or a cross-repo mount).
+   * `checkExists: false` skips the HEAD, for a blob that cannot be there yet (a new envelope) or
+   * was just found missing; the upload of a blob that is present anyway is harmless.
+   */
   pushBlob(
     bytes: Uint8Array,
-    options?: { mediaType?: string; mountFrom?: string },
+    options?: { mediaType?: string; mountFrom?: string; checkExists?: boolean },
   ): Promise<Descriptor>
   /** PUTs a manifest by digest, or by `tag` when given. */
   pushManifest(
@@ -127,6 +137,12 @@ export interface Repository {
     input: { manifest: Uint8Array; mediaType?: string },
     options?: { mode?: ReferrersMode },
   ): Promise<PushReferrerResult>
+  /**
+   * Checks, before anything is pushed, what `pushReferrer` in `mode` will need of the registry:
+   * `api` fails with REFERRERS_UNSUPPORTED when the Referrers API is missing. `auto` starts the
+   * capability probe (once per registry) so the push after it need not wait; it never fails.
+   */
+  prepareReferrers(mode: ReferrersMode): Promise<void>
 }
 
 const TAG_PATTERN = /^[\w][\w.-]{0,127}$/
@@ -198,6 +214,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       return createRepository(session, reference, {
         logger,
         sleep,
+        pushFromStart: options.access === 'push',
         ...(options.tagIndexSettleMs === undefined ? {} : { settleMs: options.tagIndexSettleMs }),
       })
     },
@@ -207,7 +224,12 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
 function createRepository(
   session: Session,
   reference: Reference,
-  opts: { logger: Logger; sleep: (ms: number) => Promise<void>; settleMs?: number },
+  opts: {
+    logger: Logger
+    sleep: (ms: number) => Promise<void>
+    settleMs?: number
+    pushFromStart: boolean
+  },
 ): Repository {
   const { logger } = opts
   const { registry, repository } = reference
@@ -216,7 +238,7 @@ function createRepository(
   const push = [repositoryScope(repository, ['pull', 'push'])]
   const del = [repositoryScope(repository, ['delete'])]
   // After a push, reads ask for the push token too, so one cached token serves the whole flow.
-  let pushing = false
+  let pushing = opts.pushFromStart
   const readScopes = (): string[] => (pushing ? push : pull)
 
   async function url(path: string): Promise<URL> {
@@ -428,7 +450,7 @@ function createRepository(
 
   async function pushBlob(
     bytes: Uint8Array,
-    options: { mediaType?: string; mountFrom?: string } = {},
+    options: { mediaType?: string; mountFrom?: string; checkExists?: boolean } = {},
   ): Promise<Descriptor> {
     pushing = true
     const digest = digestOf(bytes)
@@ -438,7 +460,7 @@ function createRepository(
       size: bytes.byteLength,
     }
     const what = `pushing blob ${name}@${digest}`
-    if (await blobExists(digest, push)) {
+    if (options.checkExists !== false && (await blobExists(digest, push))) {
       logger.debug(`${what}: already present`)
       return descriptor
     }
@@ -823,6 +845,23 @@ function createRepository(
     )
   }
 
+  /** The capability probe, once per registry at a time: GET referrers of the all-zero digest. */
+  function probeReferrers(): Promise<unknown> {
+    return session.probeReferrers(registry, () => referrersApi(ZERO_DIGEST, undefined))
+  }
+
+  async function prepareReferrers(mode: ReferrersMode): Promise<void> {
+    if (mode === 'tag') return
+    if (mode === 'auto') {
+      // Only a hint for the push: a failed probe is repeated by the listing check after it.
+      if (session.referrersCapability(registry) === undefined)
+        probeReferrers().catch(() => undefined)
+      return
+    }
+    if (session.referrersCapability(registry) === undefined) await probeReferrers()
+    if (session.referrersCapability(registry) !== 'supported') throw unsupported()
+  }
+
   async function pushReferrer(
     input: { manifest: Uint8Array; mediaType?: string },
     options: { mode?: ReferrersMode } = {},
@@ -839,11 +878,9 @@ function createRepository(
     const subject = manifest.subject
     const mediaType = input.mediaType ?? manifest.mediaType ?? MEDIA_TYPE.ociManifest
     pushing = true
-    if (mode === 'api' && session.referrersCapability(registry) === undefined) {
-      await referrersApi(ZERO_DIGEST, undefined)
-    }
-    if (mode === 'api' && session.referrersCapability(registry) === 'unsupported')
-      throw unsupported()
+    if (mode === 'api') await prepareReferrers('api')
+    // A probe started while signing answers whether the listing check below can tell anything.
+    if (mode === 'auto') await session.referrersProbeInFlight(registry)?.catch(() => undefined)
 
     const pushed = await pushManifest(input.manifest, mediaType)
     const entry = referrerDescriptor(
@@ -888,5 +925,6 @@ function createRepository(
     deleteManifest,
     listReferrers,
     pushReferrer,
+    prepareReferrers,
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Per-registry session state shared by every repository of one client: the scheme (https, or
  * http for loopback / listed insecure registries), the auth challenge, credentials, bearer tokens
- * cached per scope set, and the Referrers API capability. `send` attaches credentials, answers a
+ * cached per scope set, and the Referrers API capability (probed once per registry, however many
+ * images ask at once). `send` attaches credentials, answers a
  * 401 challenge once (Basic, or a Bearer token for the merged scopes, including an
  * `insufficient_scope` upgrade) and maps transport failures to `RegistryError`.
  */
@@ -55,6 +56,16 @@ export interface Session {
   send(registry: string, req: RegistryRequest): Promise<HttpResponse>
   referrersCapability(registry: string): ReferrersCapability | undefined
   setReferrersCapability(registry: string, value: ReferrersCapability): void
+  /**
+   * The Referrers API capability, running `probe` (which must record it with
+   * setReferrersCapability) at most once at a time per registry; a failed probe is not remembered.
+   */
+  probeReferrers(
+    registry: string,
+    probe: () => Promise<unknown>,
+  ): Promise<ReferrersCapability | undefined>
+  /** The probe in flight for `registry`, if any (so a push can wait for it rather than repeat it). */
+  referrersProbeInFlight(registry: string): Promise<ReferrersCapability | undefined> | undefined
   /** Throws INSECURE_REGISTRY for http: URLs on hosts that may not be insecure. */
   guardUrl(url: URL): void
   logger: Logger
@@ -68,7 +79,11 @@ interface Token {
 interface HostState {
   registry: string
   host: string
-  origin?: Promise<string>
+  /** Loopback / insecure hosts: the scheme, once a request (or the /v2/ probe) has decided it. */
+  origin?: string
+  /** The decision in flight: the first request to the host, or the /v2/ probe. */
+  deciding?: Promise<string>
+  referrersProbe?: Promise<ReferrersCapability | undefined>
   challenge?: Challenge
   credential?: Promise<Credential | undefined>
   tokens: Map<string, Promise<Token>>
@@ -215,6 +230,7 @@ export function createSession(options: SessionOptions): Session {
     (options.insecureRegistries ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean),
   )
   const hosts = new Map<string, HostState>()
+  const tokensInFlight = new Set<Promise<Token>>()
 
   function allowInsecure(host: string): boolean {
     const h = host.toLowerCase()
@@ -455,25 +471,137 @@ export function createSession(options: SessionOptions): Session {
     const merged = mergeScopes(scopes)
     const key = merged.join(' ')
     const cached = s.tokens.get(key)
-    if (!fresh && cached !== undefined) {
+    // Requests answered 401 together (images of one job starting at once) share one token fetch.
+    if (cached !== undefined && (!fresh || tokensInFlight.has(cached))) {
       const t = await cached.catch(() => undefined)
       if (t !== undefined && t.expiresAt > now()) return `Bearer ${t.token}`
     }
     const pending = fetchToken(s, challenge, merged, cred)
     s.tokens.set(key, pending)
-    pending.catch(() => {
-      if (s.tokens.get(key) === pending) s.tokens.delete(key)
-    })
+    tokensInFlight.add(pending)
+    pending
+      .catch(() => {
+        if (s.tokens.get(key) === pending) s.tokens.delete(key)
+      })
+      .finally(() => tokensInFlight.delete(pending))
     return `Bearer ${(await pending).token}`
   }
 
+  /** The registry's origin when it is fixed (https hosts) or already decided; else undefined. */
+  function knownOrigin(s: HostState): string | undefined {
+    return allowInsecure(s.host) ? s.origin : `https://${s.host}`
+  }
+
+  /** Where URLs are built: the known origin, the decision in flight, or https to try first. */
   async function originOf(s: HostState): Promise<string> {
-    if (!allowInsecure(s.host)) return `https://${s.host}`
-    s.origin ??= detectOrigin(s).catch((err: unknown) => {
+    const known = knownOrigin(s)
+    if (known !== undefined) return known
+    const decided = s.deciding === undefined ? undefined : await s.deciding.catch(() => undefined)
+    return decided ?? `https://${s.host}`
+  }
+
+  /** `req` on `origin` when it was built on the registry's host with the https tried first. */
+  function onOrigin(s: HostState, req: RegistryRequest, origin: string): RegistryRequest {
+    if (req.url.origin === origin || req.url.host.toLowerCase() !== s.host.toLowerCase()) return req
+    if (req.url.protocol !== 'https:') return req
+    const url = new URL(req.url)
+    url.protocol = new URL(origin).protocol
+    return { ...req, url }
+  }
+
+  /**
+   * A loopback or listed insecure host may serve https or plain http. Rather than a `GET /v2/` that
+   * decides nothing else, the first GET or HEAD to the host is sent over https once, without
+   * retries; if https does not answer at all (a plain-HTTP server cannot complete a TLS handshake,
+   * so it never saw the request), the host is http and the request is sent again over http by the
+   * caller. A first request that is a write instead waits for the `GET /v2/` probe: a write is never
+   * sent twice. Requests made meanwhile wait for the decision.
+   */
+  async function decideScheme(
+    s: HostState,
+    req: RegistryRequest,
+    authorization: string | undefined,
+  ): Promise<{ req: RegistryRequest; res?: HttpResponse; decidedHttp?: boolean }> {
+    for (;;) {
+      const known = knownOrigin(s)
+      if (known !== undefined) return { req: onOrigin(s, req, known) }
+      if (s.deciding !== undefined) {
+        const decided = await s.deciding.catch(() => undefined)
+        if (decided !== undefined) return { req: onOrigin(s, req, decided) }
+        continue
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        s.deciding = detectOrigin(s).then((origin) => (s.origin = origin))
+        s.deciding.catch(() => undefined).finally(() => (s.deciding = undefined))
+        continue
+      }
+      let settle: (origin: string | undefined) => void = () => undefined
+      s.deciding = new Promise<string | undefined>((resolve) => (settle = resolve)).then(
+        (origin) => origin ?? Promise.reject(new Error('undecided')),
+      )
+      s.deciding.catch(() => undefined)
+      const https = onOrigin(s, req, `https://${s.host}`)
+      try {
+        const res = await call(https, authorization, false)
+        s.origin = `https://${s.host}`
+        logger.debug(`registry ${s.host}: using https (${req.method} -> ${res.status})`)
+        return { req: https, res }
+      } catch (err) {
+        // As for the /v2/ probe: a plain-HTTP server fails https as INSECURE_REGISTRY ("does not
+        // speak TLS") and http is allowed here; a TLS certificate problem (REGISTRY_TLS) is no
+        // reason to drop to plain HTTP.
+        if (!httpMayAnswer(err)) {
+          settle(undefined)
+          throw err
+        }
+        s.origin = `http://${s.host}`
+        logger.debug(
+          `registry ${s.host}: https does not answer (${err instanceof Error ? err.message : String(err)}); using http`,
+        )
+        return { req: onOrigin(s, req, s.origin), decidedHttp: true }
+      } finally {
+        settle(s.origin)
+        s.deciding = undefined
+      }
+    }
+  }
+
+  /** https failed in a way that plain HTTP may not: unreachable, or not speaking TLS at all. */
+  function httpMayAnswer(err: unknown): boolean {
+    return (
+      err instanceof RegistryError &&
+      (err.code === 'REGISTRY_UNAVAILABLE' || err.code === 'INSECURE_REGISTRY')
+    )
+  }
+
+  /** The first http request after https failed: when http fails too, the host stays undecided. */
+  async function firstHttpCall(
+    s: HostState,
+    req: RegistryRequest,
+    authorization: string | undefined,
+  ): Promise<HttpResponse> {
+    try {
+      return await call(req, authorization)
+    } catch (err) {
+      if (!(err instanceof RegistryError && err.code === 'REGISTRY_UNAVAILABLE')) throw err
       s.origin = undefined
-      throw err
-    })
-    return s.origin
+      throw new RegistryError(
+        'REGISTRY_UNAVAILABLE',
+        `${req.what}: registry ${s.host} answered neither https nor http`,
+        { cause: err },
+      )
+    }
+  }
+
+  function probeReferrers(
+    s: HostState,
+    probe: () => Promise<unknown>,
+  ): Promise<ReferrersCapability | undefined> {
+    if (s.referrers !== undefined) return Promise.resolve(s.referrers)
+    s.referrersProbe ??= probe()
+      .then(() => s.referrers)
+      .finally(() => (s.referrersProbe = undefined))
+    return s.referrersProbe
   }
 
   return {
@@ -486,13 +614,23 @@ export function createSession(options: SessionOptions): Session {
       if (s.referrers !== value) logger.debug(`registry ${s.host}: referrers API ${value}`)
       s.referrers = value
     },
+    probeReferrers: (registry, probe) => probeReferrers(state(registry), probe),
+    referrersProbeInFlight: (registry) => state(registry).referrersProbe,
     async send(registry, req) {
       const s = state(registry)
       // Credentials belong to the registry's origin: a URL the registry handed out on another
       // origin (an upload Location, storage) gets none, and its 401 is not answered.
-      const origin = new URL(await originOf(s)).origin
-      if (req.url.origin !== origin) return call(req, undefined)
-      let res = await call(req, await authorizationFor(s, req.scopes, false))
+      if (req.url.host.toLowerCase() !== s.host.toLowerCase()) return call(req, undefined)
+      const initial = await authorizationFor(s, req.scopes, false)
+      const first = await decideScheme(s, req, initial)
+      const origin = knownOrigin(s) ?? first.req.url.origin
+      if (first.req.url.origin !== origin) return call(first.req, undefined)
+      req = first.req
+      let res =
+        first.res ??
+        (first.decidedHttp === true
+          ? await firstHttpCall(s, req, initial)
+          : await call(req, initial))
       if (res.status !== 401) return res
       // A 401 from where a redirect led (blob storage) is not the registry's challenge.
       if (new URL(res.url).origin !== origin) return res

@@ -22,6 +22,12 @@ export interface Signer {
   /** Signs the to-be-signed bytes (the signer hashes them with the algorithm's hash). */
   sign(toBeSigned: Uint8Array): Promise<SignResult>
   /**
+   * Optional warm-up a job starts before it needs the first signature, so it overlaps the registry
+   * work: a remote signer gets its access token and opens its connection. Never throws; what fails
+   * here fails again, reported, in `sign`.
+   */
+  prepare?(): Promise<void>
+  /**
    * The certificate chain (DER, leaf first) the next signature will carry, found without signing.
    * skip-if-signed compares it with the chains of existing signatures.
    */

@@ -314,5 +314,9 @@ export function createTimestamper(options: TimestamperOptions): TimestampClient 
     async timestamp(message: Uint8Array, hash: HashAlgorithm): Promise<Uint8Array> {
       return (await timestampWithInfo(message, hash)).token
     },
+    async prepare() {
+      // The first TSA is the one asked first; its connection is opened while the job signs.
+      options.transport.preconnect?.(urls[0] as URL)
+    },
   }
 }

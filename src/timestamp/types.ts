@@ -3,6 +3,8 @@ import type { HashAlgorithm } from '../signer/signer.js'
 /** Gets an RFC 3161 TimeStampToken over `message` (the raw signature bytes) hashed with `hash`. */
 export interface Timestamper {
   timestamp(message: Uint8Array, hash: HashAlgorithm): Promise<Uint8Array>
+  /** Optional warm-up before the first token: opens the connection to the TSA. Never throws. */
+  prepare?(): Promise<void>
 }
 
 /** What a verified token says. */

@@ -365,6 +365,9 @@ describe('Bearer auth', () => {
     const fresh = client(staticCredentials({ [f.host]: { username: 'u', password: 'p' } }))
     const reader = fresh.repo(`${f.host}/app:v1`)
     const before = f.tokenRequests.length
+    // A blob read gets the pull token (the registry's first answer is the challenge) ...
+    expect(await reader.blobExists(subject.digest)).toBe(false)
+    // ... which the manifest read then finds insufficient.
     expect(await reader.resolve()).toEqual(subject)
     await reader.resolve()
     const scopes = f.tokenRequests

@@ -187,8 +187,36 @@ describe('createAzureCredential (GitHub OIDC federation)', () => {
     await credential.getToken('https://containerregistry.azure.net/.default')
     expect(audiences).toHaveLength(1)
     advance(2_000)
+    // The access tokens already held are still good (the assertion only buys new ones) ...
     await credential.getToken('https://containerregistry.azure.net/.default')
+    expect(audiences).toHaveLength(1)
+    // ... a scope not asked for yet needs an exchange, with a fresh ID token.
+    await credential.getToken('https://management.azure.com/.default')
     expect(audiences).toHaveLength(2)
+  })
+
+  it('shares one token exchange among callers asking at once, and reuses it', async () => {
+    const { credential, entra, audiences } = setup(tokenOk)
+    const scope = 'https://codesigning.azure.net/.default'
+    const tokens = await Promise.all(Array.from({ length: 5 }, () => credential.getToken(scope)))
+    expect(new Set(tokens.map((t) => t.token)).size).toBe(1)
+    const posts = () => entra.requests.filter((r) => r.method === 'POST').length
+    expect(posts()).toBe(1)
+    expect(audiences).toHaveLength(1)
+    expect(await credential.getToken(scope)).toEqual(tokens[0])
+    expect(posts()).toBe(1)
+  })
+
+  it('a failed exchange is not remembered: the next call tries again', async () => {
+    let fail = true
+    const { credential, entra } = setup(() =>
+      fail ? aadError(700213, 'No matching federated identity record found.') : tokenOk(),
+    )
+    const scope = 'https://codesigning.azure.net/.default'
+    expect((await thrown(credential.getToken(scope))).code).toBe('AZURE_FEDERATION_MISMATCH')
+    fail = false
+    expect((await credential.getToken(scope)).token).toMatch(/^at-/)
+    expect(entra.requests.filter((r) => r.method === 'POST').length).toBeGreaterThanOrEqual(2)
   })
 
   it('concurrent calls share one ID token request', async () => {

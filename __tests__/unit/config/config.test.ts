@@ -139,7 +139,7 @@ describe('sign config', () => {
       recursive: false,
       skipIfSigned: false,
       showSummary: true,
-      concurrency: 4,
+      concurrency: 10,
     })
     expect(cfg.verify).toBeUndefined()
   })
