@@ -11,7 +11,7 @@ import {
   renderReportText,
   signatureJson,
   verifySignature
-} from "./chunks/chunk-E5LG5RID.js";
+} from "./chunks/chunk-7PZCOW7E.js";
 import {
   didYouMean,
   selectPolicy
@@ -35,7 +35,7 @@ import {
   signatureEntries,
   verificationHintFor,
   verifyReportJson
-} from "./chunks/chunk-G33UDHFP.js";
+} from "./chunks/chunk-5QW4AWFL.js";
 import {
   VERSION
 } from "./chunks/chunk-2TMYOUGM.js";
@@ -49,7 +49,7 @@ import {
   policyDn,
   policySubject,
   toDescriptor
-} from "./chunks/chunk-EONL2FLQ.js";
+} from "./chunks/chunk-3OYYLL2C.js";
 import {
   isDigest,
   parseReference
@@ -84,7 +84,7 @@ import {
   require_build2 as require_build
 } from "./chunks/chunk-BAB72OL5.js";
 import "./chunks/chunk-BZOHUZAS.js";
-import "./chunks/chunk-6CHNMK4Q.js";
+import "./chunks/chunk-DA7GSFJZ.js";
 import "./chunks/chunk-K27A73CJ.js";
 import {
   ActionError,

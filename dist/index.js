@@ -7,14 +7,14 @@ import {
   runSignAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-2SZHKJM3.js";
+} from "./chunks/chunk-BCVY6HPM.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-G33UDHFP.js";
+} from "./chunks/chunk-5QW4AWFL.js";
 import "./chunks/chunk-2TMYOUGM.js";
-import "./chunks/chunk-EONL2FLQ.js";
+import "./chunks/chunk-3OYYLL2C.js";
 import "./chunks/chunk-ESYIPS4F.js";
 import {
   getInput
@@ -25,7 +25,7 @@ import "./chunks/chunk-FFORUPRV.js";
 import "./chunks/chunk-XHYYKEXA.js";
 import "./chunks/chunk-BAB72OL5.js";
 import "./chunks/chunk-BZOHUZAS.js";
-import "./chunks/chunk-6CHNMK4Q.js";
+import "./chunks/chunk-DA7GSFJZ.js";
 import "./chunks/chunk-K27A73CJ.js";
 import "./chunks/chunk-TW4RF5XT.js";
 import "./chunks/chunk-2ZTQXNXN.js";
