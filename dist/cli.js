@@ -35,7 +35,7 @@ import {
   signatureEntries,
   verificationHintFor,
   verifyReportJson
-} from "./chunks/chunk-5QW4AWFL.js";
+} from "./chunks/chunk-IN5PSDAM.js";
 import {
   VERSION
 } from "./chunks/chunk-2TMYOUGM.js";

@@ -7,12 +7,12 @@ import {
   runSignAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-BCVY6HPM.js";
+} from "./chunks/chunk-JP4QJYUG.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-5QW4AWFL.js";
+} from "./chunks/chunk-IN5PSDAM.js";
 import "./chunks/chunk-2TMYOUGM.js";
 import "./chunks/chunk-3OYYLL2C.js";
 import "./chunks/chunk-ESYIPS4F.js";

@@ -485,6 +485,16 @@ export function parseSignConfig(raw: RawInputs<SignInputName>): SignConfig {
     ),
     registry: registryConfig(raw),
     ...(verify === undefined ? {} : { verify }),
+    ...runOptions(raw),
+  }
+}
+
+/** The inputs both actions share for how a run goes: parallel images and the job summary. */
+function runOptions(raw: RawInputs<'concurrency' | 'show-summary'>): {
+  concurrency: number
+  showSummary: boolean
+} {
+  return {
     concurrency: parseInteger(
       'concurrency',
       raw.concurrency,
@@ -507,17 +517,6 @@ export function parseVerifyConfig(raw: RawInputs<VerifyInputName>): VerifyOnlyCo
     verify: verifyConfig(raw, true) as VerifyConfig,
     azure: azureConfig(raw),
     registry: registryConfig(raw),
-    concurrency: parseInteger(
-      'concurrency',
-      raw.concurrency,
-      Number(INPUT_DEFAULTS.concurrency),
-      1,
-      32,
-    ),
-    showSummary: parseBoolean(
-      'show-summary',
-      raw['show-summary'] || INPUT_DEFAULTS['show-summary'],
-      true,
-    ),
+    ...runOptions(raw),
   }
 }
