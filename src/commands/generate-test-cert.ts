@@ -26,6 +26,7 @@ import { ConfigError } from '../errors.js'
 import { EKU_OID } from '../x509/certificate.js'
 import { validateCodeSigningChain } from '../x509/chain.js'
 import { certificatesToPem, derToPem } from '../x509/pem.js'
+import type { VerificationHint } from '../report/verification-hint.js'
 
 export const TEST_KEY_TYPES = ['rsa-3072', 'ec-p256', 'ec-p384'] as const
 export type TestKeyType = (typeof TEST_KEY_TYPES)[number]
@@ -294,18 +295,8 @@ export interface TestCertificateFiles {
   trustStoreDir: string
 }
 
-/** The trust-store, trust-policy and signing snippets printed after generation. */
 /** The notation trust policy that accepts exactly this test leaf, under the test root's store. */
-export function testTrustPolicy(certs: TestCertificates): {
-  version: '1.0'
-  trustPolicies: {
-    name: string
-    registryScopes: string[]
-    signatureVerification: { level: 'strict' }
-    trustStores: string[]
-    trustedIdentities: string[]
-  }[]
-} {
+export function testTrustPolicy(certs: TestCertificates): VerificationHint['trustPolicy'] {
   return {
     version: '1.0',
     trustPolicies: [
@@ -320,6 +311,7 @@ export function testTrustPolicy(certs: TestCertificates): {
   }
 }
 
+/** The trust-store, trust-policy and signing snippets printed after generation. */
 export function testCertificateInstructions(
   certs: TestCertificates,
   files: TestCertificateFiles,
