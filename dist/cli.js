@@ -35,7 +35,7 @@ import {
   signatureEntries,
   verificationHintFor,
   verifyReportJson
-} from "./chunks/chunk-IN5PSDAM.js";
+} from "./chunks/chunk-4XS3JSGR.js";
 import {
   VERSION
 } from "./chunks/chunk-2TMYOUGM.js";
@@ -881,7 +881,7 @@ async function signCommand(args) {
   const result = await runSignJob(config, rt);
   const { signed, verification } = result;
   const exitCode = verification === void 0 || verification.verified ? EXIT.ok : EXIT.failed;
-  const hint = exitCode === EXIT.ok ? await verificationHintFor(config, signed, rt.logger) : void 0;
+  const hint = exitCode === EXIT.ok ? verificationHintFor(result) : void 0;
   if (values.json) {
     printJson(signJson(result, hint, exitCode));
   } else {

@@ -7,12 +7,12 @@ import {
   runSignAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-JP4QJYUG.js";
+} from "./chunks/chunk-4W52QXZ5.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-IN5PSDAM.js";
+} from "./chunks/chunk-4XS3JSGR.js";
 import "./chunks/chunk-2TMYOUGM.js";
 import "./chunks/chunk-3OYYLL2C.js";
 import "./chunks/chunk-ESYIPS4F.js";

@@ -114,6 +114,9 @@ describe.each(['plain', 'basic', 'token'] as const)(
         `notation verify ${reg.host}/e2e/${mode}@${image.digest}`,
       )
       expect(run.outputs['verification-hint']).toContain(`"x509.subject: ${LEAF_SUBJECT}"`)
+      // The test TSA's tokens carry no root: the hint embeds timestamp-root-certificate's.
+      const tsaRootLine = testbed().tsa.rootPem.trim().split('\n')[1] as string
+      expect(run.outputs['verification-hint']).toContain(tsaRootLine)
       expect(run.stdout).toContain('::warning title=Signing by tag::')
       expectNoSecrets(run, [pki.leaf.privateKeyPem, reg.password ?? 'no-password-in-plain-mode'])
 

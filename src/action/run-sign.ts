@@ -42,7 +42,7 @@ export async function runSignAction(config: SignConfig): Promise<void> {
     throw err
   }
   const { signed, signer, verification, timings } = result
-  const hint = await verificationHintFor(config, signed, coreLogger)
+  const hint = verificationHintFor(result)
   const hintText = hint === undefined ? undefined : renderVerificationHint(hint)
   for (const [name, value] of Object.entries(signOutputs(signed, hintText)))
     core.setOutput(name, value)

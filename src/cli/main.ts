@@ -155,8 +155,7 @@ async function signCommand(args: string[]): Promise<number> {
   const result = await runSignJob(config, rt)
   const { signed, verification } = result
   const exitCode = verification === undefined || verification.verified ? EXIT.ok : EXIT.failed
-  const hint =
-    exitCode === EXIT.ok ? await verificationHintFor(config, signed, rt.logger) : undefined
+  const hint = exitCode === EXIT.ok ? verificationHintFor(result) : undefined
   if (values.json) {
     printJson(signJson(result, hint, exitCode))
   } else {

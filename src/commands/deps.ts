@@ -219,13 +219,14 @@ export async function loadTimestampRoots(
   return roots
 }
 
-export async function productionTimestamper(
-  timestamp: { urls: string[]; rootCertificate?: string } | undefined,
+/** `roots`: timestamp-root-certificate as loaded once for the job ({@link loadTimestampRoots}). */
+export function productionTimestamper(
+  timestamp: { urls: string[] } | undefined,
+  roots: readonly Uint8Array[],
   transport: Transport,
   runtime: RuntimeEnv,
-): Promise<Timestamper | undefined> {
+): Timestamper | undefined {
   if (timestamp === undefined) return undefined
-  const roots = await loadTimestampRoots(timestamp)
   if (roots.length === 0) {
     runtime.logger.info(
       "no timestamp-root-certificate given: each token is checked (signature, TSA certificate, imprint, nonce, time) but its chain is not anchored at signing; verification anchors it in the policy's tsa trust store",

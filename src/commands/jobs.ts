@@ -38,6 +38,8 @@ export interface SignJobResult {
   verification?: VerifyReport
   /** Milliseconds per phase. */
   timings: Record<string, number>
+  /** timestamp-root-certificate as loaded for the job (empty when not given). */
+  timestampRoots: Uint8Array[]
 }
 
 /** One transport, one lazily created Azure identity and one registry client for a whole job. */
@@ -77,7 +79,10 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
   // (Loaded with the policy code it needs, only when there is a policy: start-up stays lean.)
   if (verification)
     (await import('./sign-preflight.js')).checkReadBackPossible(config.images, verification)
-  const timestamper = await productionTimestamper(config.timestamp, transport, runtime)
+  // timestamp-root-certificate is read once: the timestamper, skip-if-signed and the consumer
+  // hint all use these roots.
+  const timestampRoots = await loadTimestampRoots(config.timestamp)
+  const timestamper = productionTimestamper(config.timestamp, timestampRoots, transport, runtime)
   void timestamper?.prepare?.()
   // skip-if-signed verifies what it finds, so it brings the verifier: loaded only when asked for.
   const existingSignature = config.skipIfSigned
@@ -93,7 +98,7 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
               kind: 'signer',
               // Comparing with the signer's chain needs the signer itself.
               signer: await signer,
-              tsaRoots: await loadTimestampRoots(config.timestamp),
+              tsaRoots: timestampRoots,
             },
         userMetadata: config.userMetadata,
         maxSignatures: config.verify?.maxSignatures ?? DEFAULT_MAX_SIGNATURES,
@@ -124,7 +129,8 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
   )
   const timings: Record<string, number> = { sign: Date.now() - started }
   const signerReport = reportOf(await signer)
-  if (!config.verify || !verification) return { signed, signer: signerReport, timings }
+  if (!config.verify || !verification)
+    return { signed, signer: signerReport, timings, timestampRoots }
   const verifyStarted = Date.now()
   const report = await readBack(
     signed.filter((s) => !s.skipped),
@@ -135,7 +141,7 @@ export async function runSignJob(config: SignConfig, runtime: RuntimeEnv): Promi
     runtime,
   )
   timings.verify = Date.now() - verifyStarted
-  return { signed, signer: signerReport, verification: report, timings }
+  return { signed, signer: signerReport, verification: report, timings, timestampRoots }
 }
 
 function reportOf(signer: Signer): SignerReport {
