@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process'
 import { createHash, randomUUID } from 'node:crypto'
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { cpus, totalmem, tmpdir } from 'node:os'
-import { dirname, join, relative } from 'node:path'
+import { join, relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { createArtifactSigningSigner } from '../src/azure/artifact-signing.js'
@@ -48,9 +48,10 @@ import {
 } from '../testbed/mocks/index.js'
 import { createCodeSigningPki, type CodeSigningPki, type KeyKind } from '../testbed/pki.js'
 import type { RegistryHandle } from '../testbed/registry.js'
+import { staticImportClosure } from '../testbed/dist-closure.js'
 import { runAction } from '../testbed/runner.js'
 import { startTestbed, type Testbed } from '../testbed/stack.js'
-import { benchTimeToFirstRequest } from './startup.js'
+import { benchTimeToFirstRequest, runnerEnv } from './startup.js'
 import { benchVerifyThroughput } from './verify-throughput.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -353,30 +354,6 @@ async function runNode(
   return { exitCode, wallMs, maxRssKiB, stdout }
 }
 
-/** The environment a GitHub runner gives a JavaScript action (what testbed/runner.ts sets). */
-async function runnerEnv(
-  dir: string,
-  inputs: Record<string, string>,
-): Promise<Record<string, string>> {
-  for (const f of ['output', 'summary', 'env']) await writeFile(join(dir, f), '')
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? dir,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    RUNNER_TEMP: dir,
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-    GITHUB_ENV: join(dir, 'env'),
-    GITHUB_REPOSITORY: 'octo-org/octo-repo',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_RUN_ATTEMPT: '1',
-  }
-  for (const [name, value] of Object.entries(inputs))
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  return env
-}
-
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = []
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -385,24 +362,6 @@ async function walk(dir: string): Promise<string[]> {
     else if (entry.isFile()) out.push(p)
   }
   return out
-}
-
-/** Files `entry` loads before running (static imports only; `import()` chunks are lazy). */
-async function eagerClosure(entry: string): Promise<string[]> {
-  const seen = new Set<string>()
-  const queue = [entry]
-  while (queue.length > 0) {
-    const file = queue.pop() as string
-    if (seen.has(file)) continue
-    seen.add(file)
-    const text = await readFile(file, 'utf8')
-    for (const m of text.matchAll(
-      /(?:^|\n)\s*(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g,
-    )) {
-      queue.push(join(dirname(file), m[1] as string))
-    }
-  }
-  return [...seen]
 }
 
 /**
@@ -807,7 +766,7 @@ async function main(): Promise<void> {
       const sizes = await Promise.all(files.map(async (f) => ({ f, size: (await stat(f)).size })))
       const total = sizes.reduce((a, b) => a + b.size, 0)
       const js = sizes.filter((s) => s.f.endsWith('.js')).reduce((a, b) => a + b.size, 0)
-      const eager = await eagerClosure(join(DIST, 'index.js'))
+      const eager = await staticImportClosure(join(DIST, 'index.js'))
       const eagerBytes = sizes.filter((s) => eager.includes(s.f)).reduce((a, b) => a + b.size, 0)
       record(
         '7',

@@ -34,7 +34,7 @@ export interface StartupVariant {
 }
 
 /** The environment a GitHub runner gives a JavaScript action (as testbed/runner.ts sets it). */
-async function runnerEnv(
+export async function runnerEnv(
   dir: string,
   inputs: Record<string, string>,
 ): Promise<Record<string, string>> {

@@ -5,28 +5,12 @@
  * needs them. Modules are recognised by the `// …node_modules/<package>/…` comments esbuild writes.
  */
 import { readFile, readdir } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { staticImportClosure } from '../../testbed/dist-closure.js'
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
-
-/** Files `entry` imports statically, transitively (`import()` chunks are not followed). */
-async function staticClosure(entry: string): Promise<string[]> {
-  const seen = new Set<string>()
-  const queue = [entry]
-  while (queue.length > 0) {
-    const file = queue.pop() as string
-    if (seen.has(file)) continue
-    seen.add(file)
-    const text = await readFile(file, 'utf8')
-    for (const m of text.matchAll(
-      /(?:^|\n)\s*(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g,
-    ))
-      queue.push(join(dirname(file), m[1] as string))
-  }
-  return [...seen]
-}
 
 async function packagesIn(files: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>()
@@ -42,7 +26,7 @@ async function packagesIn(files: readonly string[]): Promise<Set<string>> {
 describe('dist/ start-up closure', () => {
   for (const entry of ['index.js', 'verify.js']) {
     it(`${entry} loads neither pkijs, yaml nor @azure/* before it runs`, async () => {
-      const eager = await packagesIn(await staticClosure(join(DIST, entry)))
+      const eager = await packagesIn(await staticImportClosure(join(DIST, entry)))
       expect(eager.has('undici')).toBe(true) // the detection works: the HTTP client is eager
       expect([...eager].filter((p) => /^(pkijs|yaml|@azure\/)/.test(p))).toEqual([])
     })
