@@ -35,7 +35,7 @@ import {
   signatureEntries,
   verificationHintFor,
   verifyReportJson
-} from "./chunks/chunk-4XS3JSGR.js";
+} from "./chunks/chunk-YBQCFFKR.js";
 import {
   VERSION
 } from "./chunks/chunk-2TMYOUGM.js";

@@ -7,12 +7,12 @@ import {
   runSignAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-4W52QXZ5.js";
+} from "./chunks/chunk-CQOJTUBP.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-4XS3JSGR.js";
+} from "./chunks/chunk-YBQCFFKR.js";
 import "./chunks/chunk-2TMYOUGM.js";
 import "./chunks/chunk-3OYYLL2C.js";
 import "./chunks/chunk-ESYIPS4F.js";

@@ -7,12 +7,12 @@ import {
   runVerifyAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-4W52QXZ5.js";
+} from "./chunks/chunk-CQOJTUBP.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-4XS3JSGR.js";
+} from "./chunks/chunk-YBQCFFKR.js";
 import "./chunks/chunk-2TMYOUGM.js";
 import "./chunks/chunk-3OYYLL2C.js";
 import "./chunks/chunk-ESYIPS4F.js";

@@ -250,24 +250,23 @@ async function signTarget(
     `${label}: signed; signature manifest ${pushed.descriptor.digest} recorded via ${pushed.via === 'api' ? 'the Referrers API' : `the referrers tag index`}${timestamp ? `, timestamped ${timestamp}` : ''}`,
   )
   return {
-    reference: target.reference,
-    repository: repository.name,
-    digest: descriptor.digest,
-    mediaType: descriptor.mediaType,
-    size: descriptor.size,
+    ...targetFields(target),
     signatureDigest: pushed.descriptor.digest,
     referrersMode: pushed.via,
     signer,
     trustAnchors: trustAnchorsOf(created.certificateChain, created.timestampToken),
     ...(timestamp === undefined ? {} : { timestamp }),
-    ...(target.platform === undefined ? {} : { platform: target.platform }),
-    ...(target.parentDigest === undefined ? {} : { parentDigest: target.parentDigest }),
     envelopeMediaType: created.mediaType,
   }
 }
 
-/** The result row of a target skip-if-signed did not sign: the existing signature's facts. */
-function skippedManifest(target: Target, existing: ExistingSignature): SignedManifest {
+/** The fields of a result row that describe the target itself, signed or skipped. */
+function targetFields(
+  target: Target,
+): Pick<
+  SignedManifest,
+  'reference' | 'repository' | 'digest' | 'mediaType' | 'size' | 'platform' | 'parentDigest'
+> {
   const { repository, descriptor } = target
   return {
     reference: target.reference,
@@ -275,12 +274,19 @@ function skippedManifest(target: Target, existing: ExistingSignature): SignedMan
     digest: descriptor.digest,
     mediaType: descriptor.mediaType,
     size: descriptor.size,
+    ...(target.platform === undefined ? {} : { platform: target.platform }),
+    ...(target.parentDigest === undefined ? {} : { parentDigest: target.parentDigest }),
+  }
+}
+
+/** The result row of a target skip-if-signed did not sign: the existing signature's facts. */
+function skippedManifest(target: Target, existing: ExistingSignature): SignedManifest {
+  return {
+    ...targetFields(target),
     signatureDigest: existing.signatureDigest,
     referrersMode: existing.referrersMode,
     signer: existing.signer,
     ...(existing.timestamp === undefined ? {} : { timestamp: existing.timestamp }),
-    ...(target.platform === undefined ? {} : { platform: target.platform }),
-    ...(target.parentDigest === undefined ? {} : { parentDigest: target.parentDigest }),
     envelopeMediaType: existing.envelopeMediaType,
     // Not known without decoding the existing envelope again; the hint uses the signed ones.
     trustAnchors: {},
