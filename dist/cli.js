@@ -11,7 +11,7 @@ import {
   renderReportText,
   signatureJson,
   verifySignature
-} from "./chunks/chunk-7PZCOW7E.js";
+} from "./chunks/chunk-4DA7K3XT.js";
 import {
   didYouMean,
   selectPolicy
@@ -35,10 +35,10 @@ import {
   signatureEntries,
   verificationHintFor,
   verifyReportJson
-} from "./chunks/chunk-YBQCFFKR.js";
+} from "./chunks/chunk-Q3RZBARZ.js";
 import {
   VERSION
-} from "./chunks/chunk-2TMYOUGM.js";
+} from "./chunks/chunk-RYYQUOBX.js";
 import {
   LIMITS,
   MEDIA_TYPE,
@@ -49,11 +49,7 @@ import {
   policyDn,
   policySubject,
   toDescriptor
-} from "./chunks/chunk-3OYYLL2C.js";
-import {
-  isDigest,
-  parseReference
-} from "./chunks/chunk-ESYIPS4F.js";
+} from "./chunks/chunk-RXCFNALS.js";
 import {
   createRevocationChecker
 } from "./chunks/chunk-QOAZTF65.js";
@@ -67,7 +63,7 @@ import {
   PolicyError,
   VerificationError
 } from "./chunks/chunk-BOIBBKTD.js";
-import "./chunks/chunk-BH4HYK27.js";
+import "./chunks/chunk-3OJY5NLF.js";
 import {
   certificatesToPem,
   derToPem
@@ -83,7 +79,10 @@ import {
 import {
   require_build2 as require_build
 } from "./chunks/chunk-BAB72OL5.js";
-import "./chunks/chunk-BZOHUZAS.js";
+import {
+  isDigest,
+  parseReference
+} from "./chunks/chunk-ESYIPS4F.js";
 import "./chunks/chunk-DA7GSFJZ.js";
 import "./chunks/chunk-K27A73CJ.js";
 import {

@@ -7,24 +7,23 @@ import {
   runVerifyAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-CQOJTUBP.js";
+} from "./chunks/chunk-MDXJ2PQZ.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-YBQCFFKR.js";
-import "./chunks/chunk-2TMYOUGM.js";
-import "./chunks/chunk-3OYYLL2C.js";
-import "./chunks/chunk-ESYIPS4F.js";
+} from "./chunks/chunk-Q3RZBARZ.js";
+import "./chunks/chunk-RYYQUOBX.js";
+import "./chunks/chunk-RXCFNALS.js";
 import {
   getInput
 } from "./chunks/chunk-NRNEVIFN.js";
-import "./chunks/chunk-BH4HYK27.js";
+import "./chunks/chunk-3OJY5NLF.js";
 import "./chunks/chunk-FSGMHXRN.js";
 import "./chunks/chunk-FFORUPRV.js";
 import "./chunks/chunk-XHYYKEXA.js";
 import "./chunks/chunk-BAB72OL5.js";
-import "./chunks/chunk-BZOHUZAS.js";
+import "./chunks/chunk-ESYIPS4F.js";
 import "./chunks/chunk-DA7GSFJZ.js";
 import "./chunks/chunk-K27A73CJ.js";
 import "./chunks/chunk-TW4RF5XT.js";

@@ -4,7 +4,7 @@
  * cache hits, and the token lives ~5 min). Without a client id but with an Azure CLI session (a prior
  * `azure/login`), the Azure CLI credential is used instead. Entra's AADSTS codes become remedies.
  */
-import { isLoopbackHost } from './endpoint.js'
+import { isLoopback } from '../oci/reference.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -299,7 +299,7 @@ export function createAzureCredential(options: AzureCredentialOptions = {}): Azu
     }
     // The authority receives this job's GitHub OIDC token as the client assertion: as with
     // artifact-signing-endpoint, a typo or a hostile value must not get it.
-    if (!KNOWN_AUTHORITY_HOSTS.has(url.hostname.toLowerCase()) && !isLoopbackHost(url.hostname)) {
+    if (!KNOWN_AUTHORITY_HOSTS.has(url.hostname.toLowerCase()) && !isLoopback(url.hostname)) {
       throw new AzureAuthError(
         'AZURE_AUTH_CONFIG',
         `the Entra authority host "${url.origin}" (from ${authoritySource}) is not a Microsoft Entra authority: the GitHub OIDC token would be sent there`,

@@ -16,13 +16,9 @@
  * `*.vault.azure.net`: build a rule with `serviceHostRule` and check it with `checkServiceEndpoint`.
  */
 import { ConfigError } from '../errors.js'
-
-/** Hosts that never leave the machine. `URL` normalises `127.1` and `0x7f.0.0.1` to `127.0.0.1`. */
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]'])
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-}
+// Loopback is the registry client's rule (localhost, 127.0.0.0/8, ::1); `URL` normalises `127.1`
+// and `0x7f.0.0.1` to `127.0.0.1` before it is asked.
+import { isLoopback } from '../oci/reference.js'
 
 /** One DNS label (what a region code is), lower case as `URL` gives hostnames. */
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?'
@@ -60,7 +56,7 @@ export type EndpointTrust = 'service' | 'loopback' | 'untrusted'
 
 /** How far a parsed endpoint URL may be trusted with a token for the service. */
 export function endpointTrust(url: URL, rule: ServiceHostRule): EndpointTrust {
-  if (isLoopbackHost(url.hostname)) return 'loopback'
+  if (isLoopback(url.hostname)) return 'loopback'
   // A trailing dot (`host.azure.net.`) names the same host, but nothing needs it: it is refused.
   return rule.matches(url.hostname) ? 'service' : 'untrusted'
 }
@@ -97,7 +93,7 @@ export function checkServiceEndpoint(value: string, check: EndpointCheck): Check
       remedy,
     })
   }
-  const loopbackHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname)
+  const loopbackHttp = url.protocol === 'http:' && isLoopback(url.hostname)
   if (url.protocol !== 'https:' && !loopbackHttp) {
     throw new ConfigError('INPUT_INVALID', `${check.input} must use https, got "${url.protocol}"`, {
       remedy,

@@ -8,11 +8,11 @@
  *   `*.vault.usgovcloudapi.net` (US Government);
  * - Managed HSM (keys only): `*.managedhsm.azure.net`, `*.managedhsm.azure.cn`,
  *   `*.managedhsm.usgovcloudapi.net`;
- * - loopback (`127.x.x.x`, `localhost`, `[::1]`: src/azure/endpoint.ts) for local mocks.
+ * - loopback (`127.x.x.x`, `localhost`, `[::1]`: src/oci/reference.ts isLoopback) for local mocks.
  * The retired Azure Germany suffix (`vault.microsoftazure.de`) is left out on purpose. Anything else
  * needs `allow-untrusted-endpoint: true`. Only https is ever accepted: the vault gets a bearer token.
  */
-import { isLoopbackHost } from './endpoint.js'
+import { isLoopback } from '../oci/reference.js'
 import { ConfigError } from '../errors.js'
 
 export const KEY_ID_INPUT = 'azure-key-vault-key-id'
@@ -93,7 +93,7 @@ export function parseKeyVaultId(
   const cloud = cloudOf(host)
   let trust: VaultTrust
   if (cloud !== undefined) trust = 'azure'
-  else if (isLoopbackHost(host)) trust = 'loopback'
+  else if (isLoopback(host)) trust = 'loopback'
   else if (options.allowUntrusted === true) trust = 'opted-in'
   else {
     throw new ConfigError(

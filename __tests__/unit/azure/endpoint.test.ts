@@ -3,12 +3,12 @@
  * or loopback, unless `allow-untrusted-endpoint` says otherwise; the refusal is a coded config
  * error naming the input, raised before any identity exists or any request is sent.
  */
+import { isLoopback } from '../../../src/oci/reference.js'
 import { describe, expect, it } from 'vitest'
 import { createArtifactSigningSigner } from '../../../src/azure/artifact-signing.js'
 import {
   ARTIFACT_SIGNING_HOSTS,
   checkArtifactSigningEndpoint,
-  isLoopbackHost,
   serviceHostRule,
 } from '../../../src/azure/endpoint.js'
 import { parseSignConfig } from '../../../src/config/config.js'
@@ -75,11 +75,11 @@ describe('the Artifact Signing host rule', () => {
   })
 
   it('loopback is the 127/8 range, localhost and [::1], as URL normalises them', () => {
-    expect(isLoopbackHost(new URL('http://127.1/').hostname)).toBe(true)
-    expect(isLoopbackHost(new URL('http://0x7f.0.0.1/').hostname)).toBe(true)
-    expect(isLoopbackHost(new URL('http://127.200.3.4/').hostname)).toBe(true)
-    expect(isLoopbackHost(new URL('http://128.0.0.1/').hostname)).toBe(false)
-    expect(isLoopbackHost(new URL('http://[::2]/').hostname)).toBe(false)
+    expect(isLoopback(new URL('http://127.1/').hostname)).toBe(true)
+    expect(isLoopback(new URL('http://0x7f.0.0.1/').hostname)).toBe(true)
+    expect(isLoopback(new URL('http://127.200.3.4/').hostname)).toBe(true)
+    expect(isLoopback(new URL('http://128.0.0.1/').hostname)).toBe(false)
+    expect(isLoopback(new URL('http://[::2]/').hostname)).toBe(false)
   })
 
   it('is a reusable rule (e.g. Key Vault) matching exactly one label before the suffix', () => {
