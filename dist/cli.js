@@ -35,7 +35,7 @@ import {
   signatureEntries,
   verificationHintFor,
   verifyReportJson
-} from "./chunks/chunk-Q3RZBARZ.js";
+} from "./chunks/chunk-TGVLODYJ.js";
 import {
   VERSION
 } from "./chunks/chunk-RYYQUOBX.js";

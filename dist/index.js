@@ -7,12 +7,12 @@ import {
   runSignAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-MDXJ2PQZ.js";
+} from "./chunks/chunk-GLMEGCRN.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-Q3RZBARZ.js";
+} from "./chunks/chunk-TGVLODYJ.js";
 import "./chunks/chunk-RYYQUOBX.js";
 import "./chunks/chunk-RXCFNALS.js";
 import {

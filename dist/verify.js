@@ -7,12 +7,12 @@ import {
   runVerifyAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-MDXJ2PQZ.js";
+} from "./chunks/chunk-GLMEGCRN.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-Q3RZBARZ.js";
+} from "./chunks/chunk-TGVLODYJ.js";
 import "./chunks/chunk-RYYQUOBX.js";
 import "./chunks/chunk-RXCFNALS.js";
 import {

@@ -513,15 +513,28 @@ export function createSession(options: SessionOptions): Session {
    * A loopback or listed insecure host may serve https or plain http. Rather than a `GET /v2/` that
    * decides nothing else, the first GET or HEAD to the host is sent over https once, without
    * retries; if https does not answer at all (a plain-HTTP server cannot complete a TLS handshake,
-   * so it never saw the request), the host is http and the request is sent again over http by the
-   * caller. A first request that is a write instead waits for the `GET /v2/` probe: a write is never
-   * sent twice. Requests made meanwhile wait for the decision.
+   * so it never saw the request), the host is http and the request goes over http. A first request
+   * that is a write instead waits for the `GET /v2/` probe: a write is never sent twice. Requests
+   * made meanwhile wait for the decision.
+   *
+   * When the first read carries no credentials, its plain-HTTP copy is sent at the same time as the
+   * https one (as happy eyeballs races address families), so a plain-HTTP registry costs one round
+   * trip, not two: the usual `registry:2` service container on localhost in CI. https still decides:
+   * the http answer is used only when https failed in the way a plain-HTTP server makes it fail, and
+   * is thrown away when https answered (a TLS server answers plain HTTP with a 400 of its own). A
+   * read with credentials is never raced: they would go over plain HTTP to a host that speaks TLS.
    */
   async function decideScheme(
     s: HostState,
     req: RegistryRequest,
     authorization: string | undefined,
-  ): Promise<{ req: RegistryRequest; res?: HttpResponse; decidedHttp?: boolean }> {
+  ): Promise<{
+    req: RegistryRequest
+    res?: HttpResponse
+    decidedHttp?: boolean
+    /** The plain-HTTP copy sent beside the https attempt, when it was raced. */
+    raced?: Promise<HttpResponse>
+  }> {
     for (;;) {
       const known = knownOrigin(s)
       if (known !== undefined) return { req: onOrigin(s, req, known) }
@@ -541,6 +554,11 @@ export function createSession(options: SessionOptions): Session {
       )
       s.deciding.catch(() => undefined)
       const https = onOrigin(s, req, `https://${s.host}`)
+      const raced =
+        authorization === undefined
+          ? call(onOrigin(s, req, `http://${s.host}`), undefined)
+          : undefined
+      raced?.catch(() => undefined)
       try {
         const res = await call(https, authorization, false)
         s.origin = `https://${s.host}`
@@ -558,7 +576,11 @@ export function createSession(options: SessionOptions): Session {
         logger.debug(
           `registry ${s.host}: https does not answer (${err instanceof Error ? err.message : String(err)}); using http`,
         )
-        return { req: onOrigin(s, req, s.origin), decidedHttp: true }
+        return {
+          req: onOrigin(s, req, s.origin),
+          decidedHttp: true,
+          ...(raced === undefined ? {} : { raced }),
+        }
       } finally {
         settle(s.origin)
         s.deciding = undefined
@@ -574,14 +596,18 @@ export function createSession(options: SessionOptions): Session {
     )
   }
 
-  /** The first http request after https failed: when http fails too, the host stays undecided. */
+  /**
+   * The first http request after https failed (or its copy raced beside https): when http fails
+   * too, the host stays undecided.
+   */
   async function firstHttpCall(
     s: HostState,
     req: RegistryRequest,
     authorization: string | undefined,
+    raced: Promise<HttpResponse> | undefined,
   ): Promise<HttpResponse> {
     try {
-      return await call(req, authorization)
+      return await (raced ?? call(req, authorization))
     } catch (err) {
       if (!(err instanceof RegistryError && err.code === 'REGISTRY_UNAVAILABLE')) throw err
       s.origin = undefined
@@ -629,7 +655,7 @@ export function createSession(options: SessionOptions): Session {
       let res =
         first.res ??
         (first.decidedHttp === true
-          ? await firstHttpCall(s, req, initial)
+          ? await firstHttpCall(s, req, initial, first.raced)
           : await call(req, initial))
       if (res.status !== 401) return res
       // A 401 from where a redirect led (blob storage) is not the registry's challenge.
