@@ -35,7 +35,7 @@ import {
   signatureEntries,
   verificationHintFor,
   verifyReportJson
-} from "./chunks/chunk-TGVLODYJ.js";
+} from "./chunks/chunk-HPBVGJVJ.js";
 import {
   VERSION
 } from "./chunks/chunk-RYYQUOBX.js";

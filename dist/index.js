@@ -7,12 +7,12 @@ import {
   runSignAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-GLMEGCRN.js";
+} from "./chunks/chunk-QW425TVL.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-TGVLODYJ.js";
+} from "./chunks/chunk-HPBVGJVJ.js";
 import "./chunks/chunk-RYYQUOBX.js";
 import "./chunks/chunk-RXCFNALS.js";
 import {

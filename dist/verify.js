@@ -7,12 +7,12 @@ import {
   runVerifyAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-GLMEGCRN.js";
+} from "./chunks/chunk-QW425TVL.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-TGVLODYJ.js";
+} from "./chunks/chunk-HPBVGJVJ.js";
 import "./chunks/chunk-RYYQUOBX.js";
 import "./chunks/chunk-RXCFNALS.js";
 import {

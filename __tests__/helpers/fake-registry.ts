@@ -64,6 +64,8 @@ export interface FakeRegistry {
   blobs: Map<string, Buffer>
   manifests: Map<string, Map<string, StoredManifest>>
   tags: Map<string, Map<string, string>>
+  /** Upload sessions opened (POST) and neither completed (PUT) nor cancelled (DELETE). */
+  openUploads(): number
   /** Bearer mode: mints a token granting `scopes` (as a registry token from a docker config). */
   issueToken(scopes: string[]): string
   /** The other-origin blob server when `redirectBlobs` is set. */
@@ -315,6 +317,11 @@ export async function startFakeRegistry(options: FakeRegistryOptions = {}): Prom
           })
           .end()
       }
+      if (method === 'DELETE' && uploads.get(id) === repo) {
+        // distribution-spec "Canceling an upload".
+        uploads.delete(id)
+        return void res.writeHead(204).end()
+      }
       return errorJson(res, 404, 'BLOB_UPLOAD_UNKNOWN', 'unknown upload')
     }
 
@@ -451,6 +458,7 @@ export async function startFakeRegistry(options: FakeRegistryOptions = {}): Prom
     host,
     requests,
     tokenRequests,
+    openUploads: () => uploads.size,
     issueToken: (scopes) => issue(scopes, true, false),
     blobs,
     manifests,

@@ -5,12 +5,15 @@
  * barrier): its signing starts as soon as its own tag is resolved.
  *
  * Only what depends on something waits for it. While the envelope is being signed and
- * timestamped, the registry is asked (reads only) whether the `{}` config blob is there and
- * whether it has the Referrers API. Nothing is written to the registry before every check that can
- * fail without it has passed (issue 11 item 6): the envelope is complete (signed, chain checked,
- * timestamp verified) and, with `referrers: api`, the API is known to exist. Then the envelope and
- * config blobs (in parallel), then the signature manifest, and only then the referrers index,
- * which therefore only ever lists manifests that exist.
+ * timestamped, the registry is asked whether the `{}` config blob is there and whether it has the
+ * Referrers API, and the upload sessions the blobs will go into are opened (so each upload after
+ * signing is one PUT, not a POST and a PUT). Nothing is written to the registry before every check
+ * that can fail without it has passed (issue 11 item 6): the envelope is complete (signed, chain
+ * checked, timestamp verified) and, with `referrers: api`, the API is known to exist. An open
+ * upload session is not content (nothing can be pulled, listed or referred to through it), and one
+ * left unused by a failure is cancelled. Then the envelope and config blobs (in parallel), then the
+ * signature manifest, and only then the referrers index, which therefore only ever lists manifests
+ * that exist.
  */
 import { createSignatureEnvelope } from '../envelope/sign.js'
 import { ActionError } from '../errors.js'
@@ -18,7 +21,7 @@ import type { Logger } from '../log.js'
 import { EMPTY_CONFIG, MEDIA_TYPE } from '../notary/constants.js'
 import { buildSignatureManifest, type SignatureManifestForm } from '../notary/manifest.js'
 import { buildPayload } from '../notary/payload.js'
-import type { ReferrersMode, RegistryClient, Repository } from '../oci/client.js'
+import type { BlobUpload, ReferrersMode, RegistryClient, Repository } from '../oci/client.js'
 import type { Descriptor } from '../oci/descriptor.js'
 import { toImageIndex } from '../oci/manifest.js'
 import { parseReference } from '../oci/reference.js'
@@ -147,10 +150,13 @@ const targetKey = (t: Target): string => `${t.repository.name}@${t.descriptor.di
 
 /**
  * The `{}` config blob of each repository, once per run: a HEAD while the first envelope is being
- * signed (a read), then, after signing, an upload only if the blob is missing.
+ * signed (a read) and, when it is missing, an upload session opened right away; after signing, the
+ * upload into it.
  */
 interface ConfigBlob {
   present: Promise<boolean>
+  /** The session opened when the HEAD found no blob; taken by the first upload. */
+  session?: Promise<BlobUpload | undefined>
   uploaded?: Promise<unknown>
 }
 type ConfigBlobs = Map<string, ConfigBlob>
@@ -159,22 +165,41 @@ function checkConfigBlob(repository: Repository, blobs: ConfigBlobs): ConfigBlob
   let blob = blobs.get(repository.name)
   if (blob === undefined) {
     // A failed HEAD just means "upload it".
-    blob = { present: repository.blobExists(EMPTY_CONFIG.digest).catch(() => false) }
+    const present = repository.blobExists(EMPTY_CONFIG.digest).catch(() => false)
+    blob = {
+      present,
+      session: present.then((there) => (there ? undefined : repository.startUpload())),
+    }
     blobs.set(repository.name, blob)
   }
   return blob
 }
 
+/** Cancels the config blob's session when no upload took it (the job failed first). */
+async function cancelConfigSessions(blobs: ConfigBlobs): Promise<void> {
+  await Promise.all(
+    [...blobs.values()].map(async (blob) => {
+      const session = blob.session
+      blob.session = undefined
+      await (await session)?.cancel()
+    }),
+  )
+}
+
 function ensureConfigBlob(repository: Repository, blob: ConfigBlob): Promise<unknown> {
   if (blob.uploaded === undefined) {
-    const uploaded = blob.present.then((present) =>
-      present
-        ? undefined
-        : repository.pushBlob(EMPTY_CONFIG.bytes, {
+    const session = blob.session
+    blob.session = undefined
+    const uploaded = blob.present.then(async (present) => {
+      if (present) return undefined
+      const opened = await session
+      return opened === undefined
+        ? repository.pushBlob(EMPTY_CONFIG.bytes, {
             mediaType: MEDIA_TYPE.notarySignature,
             checkExists: false,
-          }),
-    )
+          })
+        : opened.push(EMPTY_CONFIG.bytes, { mediaType: MEDIA_TYPE.notarySignature })
+    })
     // A failed upload is retried by the next image rather than remembered.
     uploaded.catch(() => {
       if (blob.uploaded === uploaded) blob.uploaded = undefined
@@ -202,10 +227,42 @@ async function signTarget(
     const existing = await deps.existingSignature(repository, subject)
     if (existing !== undefined) return skippedManifest(target, existing)
   }
-  // Reads that the pushes below need, made while the envelope is signed and timestamped.
+  // What the pushes below need, made while the envelope is signed and timestamped: reads, and the
+  // envelope's upload session (cancelled below if the envelope never comes).
   const referrersReady = repository.prepareReferrers(options.referrers)
   referrersReady.catch(() => undefined)
   const configBlob = checkConfigBlob(repository, configBlobs)
+  const envelopeUpload = repository.startUpload()
+  try {
+    return await signAndPush(target, label, subject, signingTime, options, deps, {
+      referrersReady,
+      configBlob,
+      envelopeUpload,
+    })
+  } finally {
+    // A no-op once the envelope went into it.
+    await envelopeUpload.cancel()
+  }
+}
+
+/** What signTarget set going before signing, for the pushes after it. */
+interface PreparedPush {
+  referrersReady: Promise<void>
+  configBlob: ConfigBlob
+  envelopeUpload: BlobUpload
+}
+
+async function signAndPush(
+  target: Target,
+  label: string,
+  subject: Descriptor,
+  signingTime: Date,
+  options: SignOptions,
+  deps: SignDeps,
+  prepared: PreparedPush,
+): Promise<SignedManifest> {
+  const { repository } = target
+  const { referrersReady, configBlob, envelopeUpload } = prepared
   const payload = buildPayload(subject, options.userMetadata)
   const created = await createSignatureEnvelope({
     format: options.format,
@@ -230,7 +287,7 @@ async function signTarget(
   await referrersReady
   // The envelope is new (its signature and signing time are), so no HEAD asks whether it exists.
   const [envelope] = await Promise.all([
-    repository.pushBlob(created.envelope, { mediaType: created.mediaType, checkExists: false }),
+    envelopeUpload.push(created.envelope, { mediaType: created.mediaType }),
     ensureConfigBlob(repository, configBlob),
   ])
   const manifest = buildSignatureManifest({
@@ -350,7 +407,11 @@ async function signPipelined(
   )
   const resolved = await Promise.allSettled(resolving)
   await Promise.allSettled(signing.values())
-  await limiter.settled()
+  try {
+    await limiter.settled()
+  } finally {
+    await cancelConfigSessions(configBlobs)
+  }
   const results: SignedManifest[] = []
   const seen = new Set<string>()
   for (const outcome of resolved) {

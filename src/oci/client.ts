@@ -93,6 +93,18 @@ export interface PushReferrerResult {
   warnings: string[]
 }
 
+/** An upload session opened ahead of its blob ({@link Repository.startUpload}). */
+export interface BlobUpload {
+  /**
+   * Uploads `bytes` into the session (one PUT). When the session could not be opened, has expired
+   * or the PUT fails transiently, the blob goes through a fresh session, as `pushBlob` does.
+   * Once only.
+   */
+  push(bytes: Uint8Array, options?: { mediaType?: string }): Promise<Descriptor>
+  /** Cancels the session when `push` was never called (best effort: it never throws). */
+  cancel(): Promise<void>
+}
+
 export interface Repository {
   readonly reference: Reference
   /** `registry/repository` */
@@ -116,6 +128,13 @@ export interface Repository {
     bytes: Uint8Array,
     options?: { mediaType?: string; mountFrom?: string; checkExists?: boolean },
   ): Promise<Descriptor>
+  /**
+   * Opens a blob upload session now (the POST) for bytes that come later: a signature's envelope,
+   * whose upload session is opened while it is being signed, so the upload after signing is one
+   * PUT instead of a POST and a PUT. A session holds no content: nothing can be read, listed or
+   * pulled from it, and one never used is cancelled (`cancel`) or purged by the registry.
+   */
+  startUpload(): BlobUpload
   /** PUTs a manifest by digest, or by `tag` when given. */
   pushManifest(
     bytes: Uint8Array,
@@ -465,8 +484,8 @@ function createRepository(
       return descriptor
     }
     let start: HttpResponse
-    const uploads = await url('blobs/uploads/')
     if (options.mountFrom !== undefined && options.mountFrom !== repository) {
+      const uploads = await url('blobs/uploads/')
       const mount = new URL(uploads)
       mount.searchParams.set('mount', digest)
       mount.searchParams.set('from', options.mountFrom)
@@ -481,24 +500,104 @@ function createRepository(
         return descriptor
       }
     } else {
-      start = await session.send(registry, { method: 'POST', url: uploads, scopes: push, what })
+      start = await openSession(what)
     }
-    // The PUT into an upload session is never replayed: after a reset or a 5xx the session may be
-    // used up (the blob landed) or hold partial data. Check for the blob, then use a fresh session.
+    await uploadInto(start, bytes, digest, what, false)
+    return descriptor
+  }
+
+  /** POST /blobs/uploads/: a new upload session, answered 202 with its Location. */
+  async function openSession(what: string): Promise<HttpResponse> {
+    return session.send(registry, {
+      method: 'POST',
+      url: await url('blobs/uploads/'),
+      scopes: push,
+      what,
+    })
+  }
+
+  /**
+   * PUTs the blob into the session `start` opened. The PUT into an upload session is never
+   * replayed: after a reset or a 5xx the session may be used up (the blob landed) or hold partial
+   * data. Check for the blob, then use a fresh session. A session opened ahead (`openedAhead`) may
+   * also have expired while the blob was being made (404 BLOB_UPLOAD_UNKNOWN): a fresh one then.
+   */
+  async function uploadInto(
+    start: HttpResponse,
+    bytes: Uint8Array,
+    digest: string,
+    what: string,
+    openedAhead: boolean,
+  ): Promise<void> {
     let target = uploadTarget(start, digest, what)
     for (let attempt = 1; ; attempt++) {
       try {
         await completeUpload(target, bytes, digest, what)
-        return descriptor
+        return
       } catch (err) {
+        const expired =
+          openedAhead && attempt === 1 && err instanceof RegistryError && err.status === 404
         const transient = err instanceof RegistryError && err.code === 'REGISTRY_UNAVAILABLE'
-        if (!transient || attempt >= UPLOAD_ATTEMPTS) throw err
+        if (!(transient || expired) || attempt >= UPLOAD_ATTEMPTS) throw err
         logger.debug(`${what}: the upload failed (${err.message}); starting a fresh upload session`)
-        await opts.sleep(250 * 2 ** (attempt - 1))
-        if (await blobExists(digest, push)) return descriptor
-        start = await session.send(registry, { method: 'POST', url: uploads, scopes: push, what })
+        if (transient) {
+          await opts.sleep(250 * 2 ** (attempt - 1))
+          if (await blobExists(digest, push)) return
+        }
+        start = await openSession(what)
         target = uploadTarget(start, digest, what)
       }
+    }
+  }
+
+  function startUpload(): BlobUpload {
+    pushing = true
+    const opening = `opening an upload session in ${name}`
+    const opened = openSession(opening)
+    // Its failure is the push's business (it opens a fresh session) or nobody's (cancelled).
+    opened.catch(() => undefined)
+    let settled = false
+    return {
+      async push(bytes, options = {}) {
+        if (settled) throw new Error(`${name}: an upload session is used once`)
+        settled = true
+        const digest = digestOf(bytes)
+        const what = `pushing blob ${name}@${digest}`
+        // Not opened ahead (a transient failure, a token that came late): open one now; an error
+        // that persists is then reported by this attempt, with this blob's name.
+        const start = await opened.catch((err: unknown) => {
+          logger.debug(`${opening}: ${err instanceof Error ? err.message : String(err)}; again`)
+          return openSession(what)
+        })
+        await uploadInto(start, bytes, digest, what, true)
+        return {
+          mediaType: options.mediaType ?? 'application/octet-stream',
+          digest,
+          size: bytes.byteLength,
+        }
+      },
+      async cancel() {
+        if (settled) return
+        settled = true
+        const start = await opened.catch(() => undefined)
+        const location = start?.status === 202 ? start.headers.get('location') : null
+        if (start === undefined || location === null) return
+        try {
+          const res = await session.send(registry, {
+            method: 'DELETE',
+            url: new URL(location, start.url),
+            scopes: push,
+            what: `cancelling an unused upload session in ${name}`,
+            retry: false,
+          })
+          logger.debug(`cancelled an unused upload session in ${name}: HTTP ${res.status}`)
+        } catch (err) {
+          // The registry purges abandoned sessions itself (distribution: after 7 days).
+          logger.debug(
+            `cancelling an unused upload session in ${name}: ${err instanceof Error ? err.message : String(err)}`,
+          )
+        }
+      },
     }
   }
 
@@ -921,6 +1020,7 @@ function createRepository(
     fetchBlob,
     blobExists: (digest) => blobExists(digest),
     pushBlob,
+    startUpload,
     pushManifest,
     deleteManifest,
     listReferrers,

@@ -148,6 +148,29 @@ describe.each(MODES)('distribution 2.8 in %s mode', (mode) => {
     expect(again.descriptors).toHaveLength(2)
   })
 
+  it('takes a blob into an upload session opened ahead of it, and cancels an unused one', async () => {
+    const reg = testbed().registries[mode]
+    const repoName = uniqueRepo(`ahead-${mode}`)
+    await pushTestImage(handle(mode), repoName, 'v1')
+    const { client, events } = clientFor(reg)
+    const repo = client.repository(`${reg.host}/${repoName}:v1`)
+    await repo.resolve()
+    const envelope = fakeEnvelope()
+    const ahead = repo.startUpload()
+    const unused = repo.startUpload()
+    const pushed = await ahead.push(envelope, { mediaType: MEDIA_TYPE.cose })
+    expect(await repo.fetchBlob(pushed)).toEqual(envelope)
+    await unused.cancel()
+    const uploadEvents = events
+      .filter((e) => e.url.includes('/blobs/uploads/'))
+      .map((e) => `${e.method} ${e.status}`)
+    // Two sessions opened; one PUT into the first (201); the second cancelled (204), after a
+    // token with delete scope in token mode (distribution asks `delete` to cancel an upload).
+    expect(uploadEvents.filter((e) => e.startsWith('POST'))).toEqual(['POST 202', 'POST 202'])
+    expect(uploadEvents.filter((e) => e.startsWith('PUT'))).toEqual(['PUT 201'])
+    expect(uploadEvents.filter((e) => e.startsWith('DELETE')).at(-1)).toBe('DELETE 204')
+  })
+
   it('reports a missing tag as REGISTRY_NOT_FOUND and names the reference', async () => {
     const reg = testbed().registries[mode]
     const { client } = clientFor(reg)

@@ -135,9 +135,19 @@ const deps = (registry: RegistryClient, s: Signer = signer): SignDeps => ({
   signingAgent: 'oci-notary-action/test',
 })
 
-/** Requests after `from` that change the registry. */
+const pathOf = (f: FakeRegistry, url: string): string => new URL(url, f.url).pathname
+/** Opening an upload session (a POST without a mount) or cancelling one: no content. */
+const isUploadSession = (f: FakeRegistry, r: { method: string; url: string }): boolean =>
+  (r.method === 'POST' &&
+    pathOf(f, r.url).endsWith('/blobs/uploads/') &&
+    !new URL(r.url, f.url).searchParams.has('mount')) ||
+  (r.method === 'DELETE' && /\/blobs\/uploads\/[^/]+$/.test(pathOf(f, r.url)))
+
+/** Requests after `from` that change what the registry holds (blobs, manifests, tags). */
 const writes = (f: FakeRegistry, from: number) =>
-  f.requests.slice(from).filter((r) => !['GET', 'HEAD'].includes(r.method))
+  f.requests
+    .slice(from)
+    .filter((r) => !['GET', 'HEAD'].includes(r.method) && !isUploadSession(f, r))
 
 describe('nothing is written before every check that can fail without the registry passed', () => {
   it('referrers: api on a registry without the API fails before the envelope is uploaded (issue 11 item 6)', async () => {
@@ -155,6 +165,8 @@ describe('nothing is written before every check that can fail without the regist
     // The envelope (and the {} config blob) must not be in the registry: no upload at all.
     expect([...f.blobs.keys()].filter((d) => !blobsBefore.has(d))).toEqual([])
     expect(writes(f, from)).toEqual([])
+    // The envelope's upload session, opened while it was signed, was cancelled.
+    expect(f.openUploads()).toBe(0)
   })
 
   it('a signer that fails leaves the registry untouched', async () => {
@@ -173,6 +185,49 @@ describe('nothing is written before every check that can fail without the regist
       signImages([`${f.host}/app:v1`], options('auto'), deps(registryClient(), failing)),
     ).rejects.toThrow()
     expect(writes(f, from)).toEqual([])
+    expect(f.openUploads()).toBe(0)
+  })
+
+  it('opens the upload sessions while signing, so each upload after it is one PUT', async () => {
+    const f = await fake()
+    await pushImage(f, 'new', 'v1')
+    let releaseSigner: () => void = () => undefined
+    const signerReleased = new Promise<void>((resolve) => (releaseSigner = resolve))
+    let openedWhileSigning = 0
+    const slow: Signer = {
+      ...signer,
+      sign: async (data) => {
+        // Held until the envelope's and the (missing) config blob's sessions are open, or 3 s.
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            const poll = setInterval(() => {
+              if (f.openUploads() >= 2) {
+                clearInterval(poll)
+                resolve()
+              }
+            }, 5)
+          }),
+          new Promise((r) => setTimeout(r, 3_000)),
+        ])
+        openedWhileSigning = f.openUploads()
+        releaseSigner()
+        return signer.sign(data)
+      },
+    }
+    const from = f.requests.length
+    await signImages([`${f.host}/new:v1`], options('tag'), deps(registryClient(), slow))
+    await signerReleased
+    expect(openedWhileSigning).toBe(2)
+    const requests = f.requests.slice(from)
+    const uploadPosts = requests.filter((r) => r.method === 'POST')
+    const blobPuts = requests.filter(
+      (r) => r.method === 'PUT' && pathOf(f, r.url).includes('/blobs/uploads/'),
+    )
+    // Two sessions (envelope, {} config), each used by one PUT, none opened after signing.
+    expect(uploadPosts).toHaveLength(2)
+    expect(blobPuts).toHaveLength(2)
+    expect(f.openUploads()).toBe(0)
+    expect(f.blobs.has(EMPTY_CONFIG.digest)).toBe(true)
   })
 })
 
