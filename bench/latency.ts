@@ -27,6 +27,7 @@ import {
 } from '../testbed/latency-proxy.js'
 import { MOCK_ACCOUNT, MOCK_PROFILE, startAzureMocks } from '../testbed/mocks/index.js'
 import { testbedCa, type RegistryHandle } from '../testbed/registry.js'
+import { createCodeSigningPki } from '../testbed/pki.js'
 import { runAction } from '../testbed/runner.js'
 import { startTestbed } from '../testbed/stack.js'
 
@@ -211,16 +212,20 @@ export async function runLatencyBench(options: LatencyBenchOptions): Promise<voi
   )
 
   /** One job of `count` new images, in-process (runSignJob under tsx) or as a runner runs dist/. */
-  async function measured(count: number, path: JobPath): Promise<JobRun> {
+  async function measured(
+    count: number,
+    path: JobPath,
+    inputsFor: (images: string[]) => Record<string, string> = inputs,
+  ): Promise<JobRun> {
     const images = await newImages(count, registryHost)
     net.reset()
     let run: Omit<JobRun, 'requests' | 'counts'>
     if (path === 'in-process') {
-      run = await runJob(inputs(images), env, work)
+      run = await runJob(inputsFor(images), env, work)
     } else {
       const startedAt = performance.timeOrigin + performance.now()
       const t0 = performance.now()
-      const action = await runAction(dist, inputs(images), { ...env, GITHUB_ACTIONS: 'true' })
+      const action = await runAction(dist, inputsFor(images), { ...env, GITHUB_ACTIONS: 'true' })
       const wallMs = performance.now() - t0
       if (action.exitCode !== 0)
         throw new Error(`dist/index.js exited ${action.exitCode}: ${action.stdout.slice(-400)}`)
@@ -236,7 +241,9 @@ export async function runLatencyBench(options: LatencyBenchOptions): Promise<voi
   progress(`RTT ${rttMs} ms on every service; warming up…`)
   for (const path of paths) {
     const label =
-      path === 'dist' ? 'node dist/index.js (as a runner runs it)' : 'runSignJob in-process (tsx)'
+      path === 'dist'
+        ? 'node dist/index.js (as a runner runs it)'
+        : 'runSignJob in-process (tsx, modules preloaded)'
     const id = path === 'dist' ? 'L1' : 'L2'
     await measured(1, path)
     const singles: JobRun[] = []
@@ -291,4 +298,48 @@ export async function runLatencyBench(options: LatencyBenchOptions): Promise<voi
       )
     }
   }
+
+  if (haveDist) await localKeyRow(measured, inputs, runs, record, progress)
+}
+
+/**
+ * What `notation sign --key` does (the issue's comparison): `dist/index.js` with a local RSA-3072
+ * key and the TSA, no Azure. The issue measured `notation sign` at 0.58 s on this set-up; there is
+ * no notation binary here to measure it again.
+ */
+async function localKeyRow(
+  measured: (
+    count: number,
+    path: JobPath,
+    inputsFor: (images: string[]) => Record<string, string>,
+  ) => Promise<JobRun>,
+  artifactSigningInputs: (images: string[]) => Record<string, string>,
+  runs: number,
+  record: LatencyBenchOptions['record'],
+  progress: LatencyBenchOptions['progress'],
+): Promise<void> {
+  const pki = await createCodeSigningPki({ keyKind: 'rsa3072' })
+  const localKey = (images: string[]): Record<string, string> => ({
+    ...Object.fromEntries(
+      Object.entries(artifactSigningInputs(images)).filter(
+        ([name]) => !name.startsWith('artifact-signing-'),
+      ),
+    ),
+    'signing-key': pki.leaf.privateKeyPem,
+    'signing-certificate-chain': pki.chainPem,
+  })
+  await measured(1, 'dist', localKey)
+  const singles: JobRun[] = []
+  for (let i = 0; i < runs; i++) singles.push(await measured(1, 'dist', localKey))
+  const chains = singles.map((r) => sequentialChain(r.requests))
+  progress(
+    `  local key, critical path (last run): ${describeChain(chains[chains.length - 1] ?? [])}`,
+  )
+  const wall = median(singles.map((r) => r.wallMs))
+  record(
+    'L3',
+    'node dist/index.js, local RSA-3072 key + TSA (notation sign --key): 1 image, wall time',
+    ms(wall),
+    `n=${runs} (${singles.map((r) => r.wallMs.toFixed(0)).join(', ')} ms), spawn to exit; ${median(chains.map((c) => c.length))} round trips in sequence, ${(singles[0] as JobRun).requests.length} requests; the issue measured notation sign at 580 ms here (not re-measured: no notation binary)`,
+  )
 }

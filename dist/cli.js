@@ -5,13 +5,13 @@ import {
 } from "./chunks/chunk-T57UJ3UD.js";
 import {
   loadTrustStore
-} from "./chunks/chunk-NLWUSGWT.js";
+} from "./chunks/chunk-BWDWWJRW.js";
 import {
   buildArtifactReport,
   renderReportText,
   signatureJson,
   verifySignature
-} from "./chunks/chunk-4DA7K3XT.js";
+} from "./chunks/chunk-5NKFVSUT.js";
 import {
   didYouMean,
   selectPolicy
@@ -35,10 +35,15 @@ import {
   signatureEntries,
   verificationHintFor,
   verifyReportJson
-} from "./chunks/chunk-HPBVGJVJ.js";
+} from "./chunks/chunk-SYQ4EMXT.js";
+import "./chunks/chunk-3OJY5NLF.js";
 import {
   VERSION
 } from "./chunks/chunk-RYYQUOBX.js";
+import {
+  certificatesToPem,
+  derToPem
+} from "./chunks/chunk-FSGMHXRN.js";
 import {
   LIMITS,
   MEDIA_TYPE,
@@ -49,7 +54,10 @@ import {
   policyDn,
   policySubject,
   toDescriptor
-} from "./chunks/chunk-RXCFNALS.js";
+} from "./chunks/chunk-TRVYRA5U.js";
+import {
+  validateCodeSigningChain
+} from "./chunks/chunk-FFORUPRV.js";
 import {
   createRevocationChecker
 } from "./chunks/chunk-QOAZTF65.js";
@@ -63,14 +71,6 @@ import {
   PolicyError,
   VerificationError
 } from "./chunks/chunk-BOIBBKTD.js";
-import "./chunks/chunk-3OJY5NLF.js";
-import {
-  certificatesToPem,
-  derToPem
-} from "./chunks/chunk-FSGMHXRN.js";
-import {
-  validateCodeSigningChain
-} from "./chunks/chunk-FFORUPRV.js";
 import {
   EKU_OID,
   parseCertificate,
@@ -79,12 +79,14 @@ import {
 import {
   require_build2 as require_build
 } from "./chunks/chunk-BAB72OL5.js";
+import "./chunks/chunk-XTRRDI7Z.js";
 import {
   isDigest,
   parseReference
 } from "./chunks/chunk-ESYIPS4F.js";
-import "./chunks/chunk-DA7GSFJZ.js";
-import "./chunks/chunk-K27A73CJ.js";
+import "./chunks/chunk-XILONWW5.js";
+import "./chunks/chunk-2PJ7T2FO.js";
+import "./chunks/chunk-6J7YPWL5.js";
 import {
   ActionError,
   ConfigError,
@@ -1061,7 +1063,7 @@ async function inspectCommand(args) {
     azure: config.azure,
     transport,
     runtime: rt,
-    credential: lazyAzureCredential(config.azure, rt),
+    credential: lazyAzureCredential(config.azure, rt, transport),
     access: "pull"
   });
   const inspection = await inspectImage(image, { registry, logger: rt.logger });

@@ -7,25 +7,27 @@ import {
   runSignAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-QW425TVL.js";
+} from "./chunks/chunk-AAIFW4XG.js";
 import {
   SIGN_INPUTS,
   parseSignConfig,
   readRawInputs
-} from "./chunks/chunk-HPBVGJVJ.js";
-import "./chunks/chunk-RYYQUOBX.js";
-import "./chunks/chunk-RXCFNALS.js";
-import {
-  getInput
-} from "./chunks/chunk-NRNEVIFN.js";
+} from "./chunks/chunk-SYQ4EMXT.js";
 import "./chunks/chunk-3OJY5NLF.js";
+import "./chunks/chunk-RYYQUOBX.js";
 import "./chunks/chunk-FSGMHXRN.js";
+import "./chunks/chunk-TRVYRA5U.js";
 import "./chunks/chunk-FFORUPRV.js";
 import "./chunks/chunk-XHYYKEXA.js";
 import "./chunks/chunk-BAB72OL5.js";
+import "./chunks/chunk-XTRRDI7Z.js";
 import "./chunks/chunk-ESYIPS4F.js";
-import "./chunks/chunk-DA7GSFJZ.js";
-import "./chunks/chunk-K27A73CJ.js";
+import "./chunks/chunk-XILONWW5.js";
+import "./chunks/chunk-2PJ7T2FO.js";
+import {
+  getInput
+} from "./chunks/chunk-USDVSY7Z.js";
+import "./chunks/chunk-6J7YPWL5.js";
 import "./chunks/chunk-TW4RF5XT.js";
 import "./chunks/chunk-2ZTQXNXN.js";
 

@@ -12,30 +12,24 @@ import { AzureCliCredential, ClientAssertionCredential } from '@azure/identity'
 import { ActionError } from '../errors.js'
 import { silentLogger, type Logger } from '../log.js'
 import { jwtClaims, numberClaim, stringClaim } from './claims.js'
+import type { Transport } from '../net/transport.js'
+import { entraHttpClient } from './entra-http-client.js'
+import {
+  audienceForAuthority,
+  DEFAULT_AUDIENCE,
+  DEFAULT_AUTHORITY_HOST,
+  hostOf,
+  isKnownAuthorityHost,
+  KNOWN_AUTHORITY_HOSTS,
+} from './authority.js'
 import { AzureAuthError } from './errors.js'
 import { assertGithubOidcAvailable, getGitHubIdToken, maskInActionsLog } from './oidc.js'
 import type { AccessTokenLike, FederatedIdentity, TokenCredentialLike } from './types.js'
 
-export const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange'
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
 type Env = Record<string, string | undefined>
 
-/**
- * Public and sovereign Entra authority hosts (instance discovery works for these), as
- * @azure/identity's AzureAuthorityHosts and MSAL's known-authority aliases name them. Any other
- * host is refused (loopback aside, for the mocks).
- */
-const KNOWN_AUTHORITY_HOSTS = new Set([
-  'login.microsoftonline.com',
-  'login.microsoft.com',
-  'login.windows.net',
-  'login.microsoftonline.us',
-  'login.chinacloudapi.cn',
-  'login.partner.microsoftonline.cn',
-])
-const US_GOV_HOSTS = new Set(['login.microsoftonline.us'])
-const CHINA_HOSTS = new Set(['login.chinacloudapi.cn', 'login.partner.microsoftonline.cn'])
 const TENANT_ID = /^[0-9A-Za-z.-]{1,100}$/
 const CLIENT_ID = /^[0-9A-Za-z.-]{1,100}$/
 /** Re-use an ID token until this long before its `exp`. */
@@ -44,29 +38,6 @@ const ASSERTION_MARGIN_MS = 60_000
 const TOKEN_REUSE_MARGIN_MS = 5 * 60_000
 /** Fallback lifetime when the token has no readable `exp`. */
 const ASSERTION_FALLBACK_MS = 4 * 60_000
-
-function hostOf(authorityHost: string | undefined): string | undefined {
-  if (authorityHost === undefined || authorityHost === '') return undefined
-  try {
-    return new URL(authorityHost).hostname.toLowerCase()
-  } catch {
-    return undefined
-  }
-}
-
-/** True for Microsoft's own authority hosts (public and sovereign clouds). */
-export function isKnownAuthorityHost(authorityHost: string | undefined): boolean {
-  const host = hostOf(authorityHost)
-  return host === undefined || KNOWN_AUTHORITY_HOSTS.has(host)
-}
-
-/** The federated-credential audience for the cloud of `authorityHost`. */
-export function audienceForAuthority(authorityHost: string | undefined): string {
-  const host = hostOf(authorityHost)
-  if (host !== undefined && US_GOV_HOSTS.has(host)) return 'api://AzureADTokenExchangeUSGov'
-  if (host !== undefined && CHINA_HOSTS.has(host)) return 'api://AzureADTokenExchangeChina'
-  return DEFAULT_AUDIENCE
-}
 
 export interface AzureCredentialOptions {
   /** Input `azure-client-id`; falls back to AZURE_CLIENT_ID. */
@@ -88,10 +59,22 @@ export interface AzureCredentialOptions {
   env?: Env
   /** Injected for tests: fetch a GitHub ID token (default @actions/core getIDToken). */
   getIdToken?: (audience: string) => Promise<string>
+  /**
+   * A GitHub ID token the job requested before this module loaded (src/commands/deps.ts), so that
+   * the OIDC round trip overlaps loading @azure/identity. Used for the first assertion when its
+   * audience is the one this credential needs; otherwise a token is requested as usual.
+   */
+  idTokenRequested?: { audience: string; token: Promise<string> }
   /** Injected for tests: is there an Azure CLI session? (default: look for ~/.azure token caches). */
   hasAzureCliSession?: () => boolean
   /** Injected clock (ms). */
   now?: () => number
+  /**
+   * The job's transport: Entra's requests go through it (src/azure/entra-http-client.ts), and the
+   * connection to the authority is opened as the credential is made. Without it, @azure/identity
+   * uses its own HTTP client.
+   */
+  transport?: Transport
   /** Extra options handed to ClientAssertionCredential (tests: httpClient). */
   clientOptions?: ConstructorParameters<typeof ClientAssertionCredential>[3]
 }
@@ -383,11 +366,16 @@ export function createAzureCredential(options: AzureCredentialOptions = {}): Azu
   let inFlight: Promise<string> | undefined
   let identity: FederatedIdentity | undefined
 
+  let requested =
+    options.idTokenRequested?.audience === audience ? options.idTokenRequested.token : undefined
+
   async function assertion(): Promise<string> {
     if (cached !== undefined && now() < cached.validUntil) return cached.token
     inFlight ??= (async () => {
       try {
-        const token = await fetchIdToken(audience)
+        const early = requested
+        requested = undefined
+        const token = await (early ?? fetchIdToken(audience))
         const claims = jwtClaims(token)
         const exp = numberClaim(claims, 'exp')
         const fetchedAt = now()
@@ -431,9 +419,20 @@ export function createAzureCredential(options: AzureCredentialOptions = {}): Azu
       ...(authorityHost === undefined ? {} : { authorityHost }),
       // Offline/mock authorities cannot answer instance discovery (artifact-signing.md §8.4).
       ...(isKnownAuthorityHost(authorityHost) ? {} : { disableInstanceDiscovery: true }),
+      ...(options.transport === undefined
+        ? {}
+        : {
+            httpClient: entraHttpClient(options.transport),
+            // The transport retries (one policy for every service); the assertion never follows
+            // a redirect (entra-http-client.ts).
+            retryOptions: { maxRetries: 0 },
+            redirectOptions: { maxRetries: 0 },
+          }),
       ...options.clientOptions,
     },
   )
+  // The first token request then finds its TCP and TLS handshakes done.
+  options.transport?.preconnect?.(new URL(authorityHost ?? DEFAULT_AUTHORITY_HOST))
 
   async function fetchToken(
     scopes: string | string[],

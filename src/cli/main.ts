@@ -348,7 +348,7 @@ async function inspectCommand(args: string[]): Promise<number> {
     azure: config.azure,
     transport,
     runtime: rt,
-    credential: lazyAzureCredential(config.azure, rt),
+    credential: lazyAzureCredential(config.azure, rt, transport),
     access: 'pull',
   })
   const inspection = await inspectImage(image, { registry, logger: rt.logger })

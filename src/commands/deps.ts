@@ -4,6 +4,7 @@
  * Signing, Azure Key Vault or a local key), the timestamper and the verification inputs. Shared by
  * the actions and the CLI; the only module that decides which concrete implementation runs.
  */
+import { audienceForAuthority } from '../azure/authority.js'
 import type { AzureCredential } from '../azure/credential.js'
 import type { AzureConfig, RegistryConfig, SignerConfig, VerifyConfig } from '../config/config.js'
 import { ActionError, ConfigError } from '../errors.js'
@@ -52,22 +53,59 @@ export function productionTransport(runtime: RuntimeEnv): Transport {
 // The Azure modules (and @azure/identity with MSAL under them) are most of the bundle; they are
 // imported on first use so a local-key or verify-only run starts without loading them.
 
-/** The Azure identity, created on first use (Artifact Signing, or an ACR sign-in). */
+/**
+ * The Azure identity, created on first use (Artifact Signing, Key Vault, or an ACR sign-in). With
+ * GitHub OIDC federation configured, the job's GitHub ID token is requested at once, beside loading
+ * @azure/identity rather than after it: the OIDC → Entra → signing chain is the longest of a sign
+ * job, and its first round trip (with its TCP and TLS handshakes) then overlaps that CPU work.
+ */
 export function lazyAzureCredential(
   azure: AzureConfig,
   runtime: RuntimeEnv,
+  transport: Transport,
 ): () => Promise<AzureCredential> {
   let credential: Promise<AzureCredential> | undefined
-  return () =>
-    (credential ??= import('../azure/credential.js').then(({ createAzureCredential }) =>
+  return () => {
+    if (credential !== undefined) return credential
+    const idTokenRequested = requestIdTokenEarly(azure, runtime.env)
+    credential = import('../azure/credential.js').then(({ createAzureCredential }) =>
       createAzureCredential({
         ...(azure.clientId ? { clientId: azure.clientId } : {}),
         ...(azure.tenantId ? { tenantId: azure.tenantId } : {}),
         ...(azure.authorityHost ? { authorityHost: azure.authorityHost } : {}),
         logger: runtime.logger,
         env: runtime.env,
+        transport,
+        ...(idTokenRequested === undefined ? {} : { idTokenRequested }),
       }),
-    ))
+    )
+    return credential
+  }
+}
+
+/**
+ * The GitHub ID token the credential will use as its first assertion, requested now; undefined
+ * when the credential would not federate (no client or tenant id, or no OIDC in this job: it then
+ * reports that itself). The token only travels to Entra once the credential has checked the
+ * authority; a credential that refuses its configuration never uses it.
+ */
+function requestIdTokenEarly(
+  azure: AzureConfig,
+  env: NodeJS.ProcessEnv,
+): { audience: string; token: Promise<string> } | undefined {
+  const clientId = (azure.clientId || env.AZURE_CLIENT_ID || '').trim()
+  const tenantId = (azure.tenantId || env.AZURE_TENANT_ID || '').trim()
+  if (clientId === '' || tenantId === '') return undefined
+  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return undefined
+  const audience = audienceForAuthority(
+    (azure.authorityHost || env.AZURE_AUTHORITY_HOST || '').trim() || undefined,
+  )
+  const token = import('../azure/oidc.js').then(({ getGitHubIdToken }) =>
+    getGitHubIdToken(audience, env),
+  )
+  // Its failure is reported by the credential when it uses it.
+  token.catch(() => undefined)
+  return { audience, token }
 }
 
 /** *.azurecr.io / .azurecr.cn / .azurecr.us (kept here so the check needs no Azure module). */
@@ -175,13 +213,16 @@ export async function productionSigner(
       signer.certificateChain === undefined
         ? undefined
         : await loadPemInput(signer.certificateChain, 'azure-key-vault-certificate-chain')
+    // The identity first: its OIDC request and module load overlap the signer module's load.
+    const identity = credential()
+    identity.catch(() => undefined)
     // Loaded on first use, like Artifact Signing: local-key and verify-only runs never load it.
     const { createKeyVaultSigner } = await import('../azure/key-vault-signer.js')
     return createKeyVaultSigner({
       keyId: signer.keyId,
       ...(chainPem === undefined ? {} : { certificateChainPem: chainPem }),
       allowUntrustedEndpoint: signer.allowUntrustedEndpoint,
-      credential: await credential(),
+      credential: await identity,
       transport,
       logger: runtime.logger,
       mask: runtime.mask,
@@ -191,6 +232,8 @@ export async function productionSigner(
   const correlation = runtime.env.GITHUB_RUN_ID
     ? `${runtime.env.GITHUB_RUN_ID}-${runtime.env.GITHUB_RUN_ATTEMPT ?? '1'}`
     : undefined
+  const identity = credential()
+  identity.catch(() => undefined)
   const { createArtifactSigningSigner } = await import('../azure/artifact-signing.js')
   return createArtifactSigningSigner({
     endpoint: signer.endpoint,
@@ -198,7 +241,7 @@ export async function productionSigner(
     accountName: signer.account,
     certificateProfile: signer.certificateProfile,
     apiVersion: signer.apiVersion,
-    credential: await credential(),
+    credential: await identity,
     transport,
     logger: runtime.logger,
     signTimeoutMs: signer.timeoutMs,

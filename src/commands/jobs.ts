@@ -49,7 +49,7 @@ function connect(
   access: RegistryAccess,
 ) {
   const transport = productionTransport(runtime)
-  const credential = lazyAzureCredential(config.azure, runtime)
+  const credential = lazyAzureCredential(config.azure, runtime, transport)
   const registry = productionRegistry({
     images: config.images,
     registry: config.registry,

@@ -33,6 +33,12 @@ export async function mapBounded<T, R>(
 export interface Limiter {
   /** `first`: ahead of every waiting task that was not (work that finishes what started). */
   run<R>(task: () => Promise<R>, options?: { first?: boolean }): Promise<R>
+  /**
+   * For a running task only: gives its slot to the next waiting task while `wait` runs (a
+   * deliberate wait that makes no request), then takes a slot back ahead of tasks not yet
+   * started, since it finishes what started. In flight stays at most `limit`.
+   */
+  idle<R>(wait: () => Promise<R>): Promise<R>
   settled(): Promise<void>
 }
 
@@ -55,11 +61,21 @@ export function createLimiter(limit: number): Limiter {
     if (next === undefined) active--
     else next()
   }
+  const acquire = async (queue: (() => void)[]): Promise<void> => {
+    if (active >= max) await new Promise<void>((resolve) => queue.push(resolve))
+    else active++
+  }
   return {
+    async idle<R>(wait: () => Promise<R>): Promise<R> {
+      release()
+      try {
+        return await wait()
+      } finally {
+        await acquire(waitingFirst)
+      }
+    },
     async run<R>(task: () => Promise<R>, options: { first?: boolean } = {}): Promise<R> {
-      const queue = options.first === true ? waitingFirst : waiting
-      if (active >= max) await new Promise<void>((resolve) => queue.push(resolve))
-      else active++
+      await acquire(options.first === true ? waitingFirst : waiting)
       if (failed !== undefined) {
         release()
         throw new StoppedError()

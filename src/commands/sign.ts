@@ -209,12 +209,20 @@ function ensureConfigBlob(repository: Repository, blob: ConfigBlob): Promise<unk
   return blob.uploaded
 }
 
+/** What every target of one signImages call shares. */
+interface SignRun {
+  configBlobs: ConfigBlobs
+  /** The bounded pool's `idle`: deliberate waits give the target's slot to another meanwhile. */
+  whileWaiting: <T>(wait: () => Promise<T>) => Promise<T>
+}
+
 async function signTarget(
   target: Target,
   options: SignOptions,
   deps: SignDeps,
-  configBlobs: ConfigBlobs,
+  run: SignRun,
 ): Promise<SignedManifest> {
+  const { configBlobs } = run
   const { repository, descriptor } = target
   const label = `${repository.name}@${descriptor.digest}${target.platform ? ` (${target.platform})` : ''}`
   const signingTime = deps.now()
@@ -238,6 +246,7 @@ async function signTarget(
       referrersReady,
       configBlob,
       envelopeUpload,
+      whileWaiting: run.whileWaiting,
     })
   } finally {
     // A no-op once the envelope went into it.
@@ -250,6 +259,7 @@ interface PreparedPush {
   referrersReady: Promise<void>
   configBlob: ConfigBlob
   envelopeUpload: BlobUpload
+  whileWaiting: SignRun['whileWaiting']
 }
 
 async function signAndPush(
@@ -262,7 +272,7 @@ async function signAndPush(
   prepared: PreparedPush,
 ): Promise<SignedManifest> {
   const { repository } = target
-  const { referrersReady, configBlob, envelopeUpload } = prepared
+  const { referrersReady, configBlob, envelopeUpload, whileWaiting } = prepared
   const payload = buildPayload(subject, options.userMetadata)
   const created = await createSignatureEnvelope({
     format: options.format,
@@ -299,7 +309,8 @@ async function signAndPush(
   })
   const pushed = await repository.pushReferrer(
     { manifest: manifest.bytes, mediaType: MEDIA_TYPE.ociManifest },
-    { mode: options.referrers },
+    // The tag index's settle waits without holding a slot another image could use.
+    { mode: options.referrers, whileWaiting },
   )
   for (const warning of pushed.warnings)
     deps.logger.warning(`${label}: ${warning}`, { title: 'Referrers' })
@@ -387,6 +398,7 @@ async function signPipelined(
 ): Promise<SignedManifest[]> {
   const limiter: Limiter = createLimiter(options.concurrency)
   const configBlobs: ConfigBlobs = new Map()
+  const run: SignRun = { configBlobs, whileWaiting: (wait) => limiter.idle(wait) }
   const signing = new Map<string, Promise<SignedManifest>>()
   const resolving = images.map((image) =>
     limiter
@@ -396,7 +408,7 @@ async function signPipelined(
           const key = targetKey(target)
           if (signing.has(key)) continue
           // Ahead of resolutions still waiting: an image in hand is finished before new ones start.
-          const signed = limiter.run(() => signTarget(target, options, deps, configBlobs), {
+          const signed = limiter.run(() => signTarget(target, options, deps, run), {
             first: true,
           })
           signed.catch(() => undefined)

@@ -105,6 +105,16 @@ export interface BlobUpload {
   cancel(): Promise<void>
 }
 
+export interface PushReferrerOptions {
+  mode?: ReferrersMode
+  /**
+   * Runs each of the tag-index writer's deliberate waits (its settle before the confirming read,
+   * its backoffs): a caller that bounds work in flight lends the push's slot out meanwhile, since
+   * a wait makes no request (src/commands/pool.ts `idle`). Default: just wait.
+   */
+  whileWaiting?: <T>(wait: () => Promise<T>) => Promise<T>
+}
+
 export interface Repository {
   readonly reference: Reference
   /** `registry/repository` */
@@ -154,7 +164,7 @@ export interface Repository {
    */
   pushReferrer(
     input: { manifest: Uint8Array; mediaType?: string },
-    options?: { mode?: ReferrersMode },
+    options?: PushReferrerOptions,
   ): Promise<PushReferrerResult>
   /**
    * Checks, before anything is pushed, what `pushReferrer` in `mode` will need of the registry:
@@ -874,6 +884,7 @@ function createRepository(
   async function writeTagIndex(
     subjectDigest: string,
     entry: Descriptor,
+    whileWaiting: PushReferrerOptions['whileWaiting'],
   ): Promise<{ indexDigest: string; warnings: string[] }> {
     const tag = referrersTag(subjectDigest)
     const result = await addToReferrersIndex(
@@ -895,7 +906,7 @@ function createRepository(
       [entry],
       {
         logger,
-        sleep: opts.sleep,
+        sleep: whileWaiting === undefined ? opts.sleep : (ms) => whileWaiting(() => opts.sleep(ms)),
         tag: `${name}:${tag}`,
         ...(opts.settleMs === undefined ? {} : { minSettleMs: opts.settleMs }),
       },
@@ -963,7 +974,7 @@ function createRepository(
 
   async function pushReferrer(
     input: { manifest: Uint8Array; mediaType?: string },
-    options: { mode?: ReferrersMode } = {},
+    options: PushReferrerOptions = {},
   ): Promise<PushReferrerResult> {
     const mode = options.mode ?? 'auto'
     const what = `referrer manifest for ${name}`
@@ -1007,7 +1018,7 @@ function createRepository(
         )
       }
     }
-    const written = await writeTagIndex(subject.digest, entry)
+    const written = await writeTagIndex(subject.digest, entry, options.whileWaiting)
     warnings.push(...written.warnings)
     return { descriptor: pushed.descriptor, via: 'tag', indexDigest: written.indexDigest, warnings }
   }

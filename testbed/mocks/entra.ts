@@ -35,6 +35,8 @@ export interface EntraMockOptions {
   issued: string[]
   /** Access token lifetime in seconds (default 3599). */
   tokenTtlSeconds?: number
+  /** [FAULT] The first N token requests answer 503 (a service hiccup a client retries through). */
+  tokenUnavailableTimes?: number
 }
 
 const DEFAULT_RESOURCES = [
@@ -45,6 +47,7 @@ const DEFAULT_RESOURCES = [
 
 export function createEntraMock(options: EntraMockOptions) {
   const publicKey = createPublicKey(options.key)
+  let unavailable = options.tokenUnavailableTimes ?? 0
 
   /** Tenant aliases Entra serves discovery for without a tenant of that id. */
   const isWellKnownTenant = (tenant: string): boolean =>
@@ -150,6 +153,10 @@ export function createEntraMock(options: EntraMockOptions) {
       }
       if (req.method !== 'POST' || rest !== 'oauth2/v2.0/token') {
         return sendJson(res, 404, { error: 'not_found' })
+      }
+      if (unavailable > 0) {
+        unavailable--
+        return aadError(res, 503, 'temporarily_unavailable', 50196, 'The service is busy.')
       }
       const form = new URLSearchParams(body)
       const clientId = form.get('client_id') ?? ''

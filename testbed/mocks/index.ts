@@ -66,6 +66,8 @@ export interface AzureMocksOptions {
   oidcTokenTtlSeconds?: number
   /** ACR `service` name (default: any). */
   acrService?: string
+  /** [FAULT] The first N Entra token requests answer 503. */
+  entraTokenUnavailableTimes?: number
 }
 
 export interface AzureMocks {
@@ -160,6 +162,9 @@ export async function startAzureMocks(options: AzureMocksOptions = {}): Promise<
     trustedIssuers: { [GITHUB_OIDC_ISSUER]: githubKey },
     record,
     issued,
+    ...(options.entraTokenUnavailableTimes === undefined
+      ? {}
+      : { tokenUnavailableTimes: options.entraTokenUnavailableTimes }),
   })
   const artifactSigning = await createArtifactSigningMock({
     accounts: options.accounts ?? [{ name: MOCK_ACCOUNT, profiles: [{ name: MOCK_PROFILE }] }],

@@ -6,11 +6,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { audienceForAuthority, isKnownAuthorityHost } from '../../../src/azure/authority.js'
 import {
-  audienceForAuthority,
   createAzureCredential,
   hasAzureCliSession,
-  isKnownAuthorityHost,
   translateEntraError,
   type AzureCredentialOptions,
 } from '../../../src/azure/credential.js'
@@ -151,6 +150,49 @@ async function thrown(p: Promise<unknown>): Promise<ActionError> {
 }
 
 describe('createAzureCredential (GitHub OIDC federation)', () => {
+  it('uses a GitHub ID token requested before it was made as its first assertion, once', async () => {
+    const now = Math.floor(Date.now() / 1000)
+    const early = idToken({
+      iss: 'https://token.actions.githubusercontent.com',
+      sub: SUBJECT,
+      aud: 'api://AzureADTokenExchange',
+      exp: now + 300,
+      iat: now,
+    })
+    const { credential, entra, audiences, advance } = setup(tokenOk, {
+      idTokenRequested: { audience: 'api://AzureADTokenExchange', token: Promise.resolve(early) },
+    })
+    await credential.getToken('https://codesigning.azure.net/.default')
+    const first = new URLSearchParams(entra.requests.find((r) => r.method === 'POST')?.body ?? '')
+    expect(first.get('client_assertion')).toBe(early)
+    expect(audiences).toEqual([])
+    // Once it has expired, a fresh one is requested: the early one is never reused past its life.
+    advance(10 * 60_000)
+    await credential.getToken('https://vault.azure.net/.default')
+    expect(audiences).toEqual(['api://AzureADTokenExchange'])
+  })
+
+  it('ignores an early GitHub ID token for another audience, and reports an early failure as its own', async () => {
+    const other = setup(tokenOk, {
+      idTokenRequested: {
+        audience: 'api://AzureADTokenExchangeUSGov',
+        token: Promise.resolve('x'),
+      },
+    })
+    await other.credential.getToken('https://codesigning.azure.net/.default')
+    expect(other.audiences).toEqual(['api://AzureADTokenExchange'])
+
+    const failed = Promise.reject(
+      new ActionError('AZURE_OIDC_FAILED', 'requesting a GitHub OIDC token failed'),
+    )
+    failed.catch(() => undefined)
+    const { credential } = setup(tokenOk, {
+      idTokenRequested: { audience: 'api://AzureADTokenExchange', token: failed },
+    })
+    const err = await thrown(credential.getToken('https://codesigning.azure.net/.default'))
+    expect(err.code).toBe('AZURE_OIDC_FAILED')
+  })
+
   it('exchanges the GitHub ID token as client assertion, with the default audience', async () => {
     const { credential, entra, audiences, minted } = setup(tokenOk)
     const token = await credential.getToken('https://codesigning.azure.net/.default')

@@ -56,4 +56,38 @@ describe('createLimiter', () => {
     expect((results[2] as PromiseRejectedResult).reason).toBeInstanceOf(StoppedError)
     await expect(limiter.settled()).rejects.toBe(boom)
   })
+
+  it('lends an idle task’s slot out, and takes one back ahead of tasks not yet started', async () => {
+    const limiter = createLimiter(1)
+    const order: string[] = []
+    let active = 0
+    let peak = 0
+    const busy = async (name: string, ms = 5): Promise<void> => {
+      active++
+      peak = Math.max(peak, active)
+      order.push(`${name} start`)
+      await new Promise((r) => setTimeout(r, ms))
+      order.push(`${name} end`)
+      active--
+    }
+    const settling = limiter.run(async () => {
+      await busy('a: write')
+      await limiter.idle(() => new Promise((r) => setTimeout(r, 30)))
+      await busy('a: confirm')
+    })
+    const others = [limiter.run(() => busy('b', 60)), limiter.run(() => busy('c'))]
+    await Promise.all([settling, ...others])
+    // b runs while a waits (and past it); a's confirm then goes before c, which had not started.
+    expect(order).toEqual([
+      'a: write start',
+      'a: write end',
+      'b start',
+      'b end',
+      'a: confirm start',
+      'a: confirm end',
+      'c start',
+      'c end',
+    ])
+    expect(peak).toBe(1)
+  })
 })
