@@ -9,6 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { afterAll } from 'vitest'
 
 export interface FakeRequest {
   method: string
@@ -468,5 +469,23 @@ export async function startFakeRegistry(options: FakeRegistryOptions = {}): Prom
       await close(server)
       if (blobServer !== undefined) await close(blobServer)
     },
+  }
+}
+
+/**
+ * `fake(options)` starts a fake registry; every one it started is closed after the test file
+ * (vitest `afterAll`, registered here, so call this at the top level of a test file).
+ */
+export function fakeRegistriesClosedAfterAll(): (
+  options?: FakeRegistryOptions,
+) => Promise<FakeRegistry> {
+  const started: FakeRegistry[] = []
+  afterAll(async () => {
+    await Promise.all(started.map((f) => f.close()))
+  })
+  return async (options = {}) => {
+    const f = await startFakeRegistry(options)
+    started.push(f)
+    return f
   }
 }

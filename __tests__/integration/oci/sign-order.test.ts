@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { signImages, type SignDeps, type SignOptions } from '../../../src/commands/sign.js'
 import { ActionError } from '../../../src/errors.js'
 import { silentLogger } from '../../../src/log.js'
@@ -25,13 +25,9 @@ import { staticCredentials } from '../../../src/oci/credentials.js'
 import { createLocalKeySigner, type LocalKeySigner } from '../../../src/signer/local-key.js'
 import type { Signer } from '../../../src/signer/signer.js'
 import { createCodeSigningPki } from '../../../testbed/pki.js'
-import {
-  startFakeRegistry,
-  type FakeRegistry,
-  type FakeRegistryOptions,
-} from '../../helpers/fake-registry.js'
+import { fakeRegistriesClosedAfterAll, type FakeRegistry } from '../../helpers/fake-registry.js'
 
-const started: FakeRegistry[] = []
+const fake = fakeRegistriesClosedAfterAll()
 let signer: LocalKeySigner
 
 beforeAll(async () => {
@@ -42,15 +38,6 @@ beforeAll(async () => {
     now: new Date(),
   })
 })
-afterAll(async () => {
-  await Promise.all(started.map((f) => f.close()))
-})
-
-async function fake(options: FakeRegistryOptions = {}): Promise<FakeRegistry> {
-  const f = await startFakeRegistry(options)
-  started.push(f)
-  return f
-}
 
 function registryClient(
   extra: Pick<RegistryClientOptions, 'access' | 'credentials'> = {},

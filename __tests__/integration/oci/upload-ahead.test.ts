@@ -5,28 +5,15 @@
  * never used (cancelled), and it is used once.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { silentLogger } from '../../../src/log.js'
 import { createTransport } from '../../../src/net/transport.js'
 import { createRegistryClient } from '../../../src/oci/client.js'
 import { digestOf } from '../../../src/oci/digest.js'
 import { RegistryError } from '../../../src/oci/errors.js'
-import {
-  startFakeRegistry,
-  type FakeRegistry,
-  type FakeRegistryOptions,
-} from '../../helpers/fake-registry.js'
+import { fakeRegistriesClosedAfterAll, type FakeRegistry } from '../../helpers/fake-registry.js'
 
-const started: FakeRegistry[] = []
-afterAll(async () => {
-  await Promise.all(started.map((f) => f.close()))
-})
-
-async function fake(options: FakeRegistryOptions = {}): Promise<FakeRegistry> {
-  const f = await startFakeRegistry(options)
-  started.push(f)
-  return f
-}
+const fake = fakeRegistriesClosedAfterAll()
 
 const repositoryOf = (f: FakeRegistry) =>
   createRegistryClient({
