@@ -8,7 +8,8 @@
  * Redirects are not followed, here or by the pipeline: the token request carries the job's GitHub
  * OIDC token as its client assertion, and it goes to the authority it was addressed to or nowhere.
  * MSAL sends only string bodies (form-encoded token requests, JSON-free GETs); anything else is
- * refused with an error rather than sent half-understood.
+ * refused with an error rather than sent half-understood. A request's `abortSignal` is not passed
+ * on: each attempt is bounded by the transport's timeout instead (30 s, as for every service).
  */
 import {
   createHttpHeaders,
