@@ -35,7 +35,7 @@ import {
   signatureEntries,
   verificationHintFor,
   verifyReportJson
-} from "./chunks/chunk-SYQ4EMXT.js";
+} from "./chunks/chunk-4JNSGJIZ.js";
 import "./chunks/chunk-3OJY5NLF.js";
 import {
   VERSION
@@ -79,7 +79,7 @@ import {
 import {
   require_build2 as require_build
 } from "./chunks/chunk-BAB72OL5.js";
-import "./chunks/chunk-XTRRDI7Z.js";
+import "./chunks/chunk-STL7ZK5Y.js";
 import {
   isDigest,
   parseReference

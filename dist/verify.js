@@ -7,12 +7,12 @@ import {
   runVerifyAction,
   summaryWanted,
   writeFailureSummary
-} from "./chunks/chunk-AAIFW4XG.js";
+} from "./chunks/chunk-LGGYNCQU.js";
 import {
   VERIFY_INPUTS,
   parseVerifyConfig,
   readRawInputs
-} from "./chunks/chunk-SYQ4EMXT.js";
+} from "./chunks/chunk-4JNSGJIZ.js";
 import "./chunks/chunk-3OJY5NLF.js";
 import "./chunks/chunk-RYYQUOBX.js";
 import "./chunks/chunk-FSGMHXRN.js";
@@ -20,7 +20,7 @@ import "./chunks/chunk-TRVYRA5U.js";
 import "./chunks/chunk-FFORUPRV.js";
 import "./chunks/chunk-XHYYKEXA.js";
 import "./chunks/chunk-BAB72OL5.js";
-import "./chunks/chunk-XTRRDI7Z.js";
+import "./chunks/chunk-STL7ZK5Y.js";
 import "./chunks/chunk-ESYIPS4F.js";
 import "./chunks/chunk-XILONWW5.js";
 import "./chunks/chunk-2PJ7T2FO.js";

@@ -47,3 +47,30 @@ export function audienceForAuthority(authorityHost: string | undefined): string 
   if (host !== undefined && CHINA_HOSTS.has(host)) return 'api://AzureADTokenExchangeChina'
   return DEFAULT_AUDIENCE
 }
+
+/** The Entra settings of a job, each from its input or else its environment variable. */
+export interface EntraSettings {
+  clientId?: string
+  tenantId?: string
+  authorityHost?: string
+}
+
+/**
+ * Client id, tenant id and authority host as the credential uses them: the input, else
+ * AZURE_CLIENT_ID / AZURE_TENANT_ID / AZURE_AUTHORITY_HOST, trimmed; absent when empty.
+ */
+export function entraSettings(
+  given: EntraSettings,
+  env: Record<string, string | undefined>,
+): EntraSettings {
+  const pick = (input: string | undefined, name: string): string | undefined =>
+    (input || env[name] || '').trim() || undefined
+  const clientId = pick(given.clientId, 'AZURE_CLIENT_ID')
+  const tenantId = pick(given.tenantId, 'AZURE_TENANT_ID')
+  const authorityHost = pick(given.authorityHost, 'AZURE_AUTHORITY_HOST')
+  return {
+    ...(clientId === undefined ? {} : { clientId }),
+    ...(tenantId === undefined ? {} : { tenantId }),
+    ...(authorityHost === undefined ? {} : { authorityHost }),
+  }
+}

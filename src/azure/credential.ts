@@ -18,6 +18,7 @@ import {
   audienceForAuthority,
   DEFAULT_AUDIENCE,
   DEFAULT_AUTHORITY_HOST,
+  entraSettings,
   hostOf,
   isKnownAuthorityHost,
   KNOWN_AUTHORITY_HOSTS,
@@ -253,10 +254,7 @@ export function createAzureCredential(options: AzureCredentialOptions = {}): Azu
   const env = options.env ?? process.env
   const logger = options.logger ?? silentLogger
   const now = options.now ?? Date.now
-  const clientId = (options.clientId || env['AZURE_CLIENT_ID'] || '').trim() || undefined
-  const tenantId = (options.tenantId || env['AZURE_TENANT_ID'] || '').trim() || undefined
-  const authorityHost =
-    (options.authorityHost || env['AZURE_AUTHORITY_HOST'] || '').trim() || undefined
+  const { clientId, tenantId, authorityHost } = entraSettings(options, env)
   const authoritySource = options.authorityHost
     ? 'input azure-authority-host'
     : 'environment variable AZURE_AUTHORITY_HOST'

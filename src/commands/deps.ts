@@ -4,7 +4,7 @@
  * Signing, Azure Key Vault or a local key), the timestamper and the verification inputs. Shared by
  * the actions and the CLI; the only module that decides which concrete implementation runs.
  */
-import { audienceForAuthority } from '../azure/authority.js'
+import { audienceForAuthority, entraSettings } from '../azure/authority.js'
 import type { AzureCredential } from '../azure/credential.js'
 import type { AzureConfig, RegistryConfig, SignerConfig, VerifyConfig } from '../config/config.js'
 import { ActionError, ConfigError } from '../errors.js'
@@ -85,21 +85,18 @@ export function lazyAzureCredential(
 
 /**
  * The GitHub ID token the credential will use as its first assertion, requested now; undefined
- * when the credential would not federate (no client or tenant id, or no OIDC in this job: it then
- * reports that itself). The token only travels to Entra once the credential has checked the
- * authority; a credential that refuses its configuration never uses it.
+ * when the credential would not federate (no client or tenant id: it uses the Azure CLI session or
+ * reports the gap itself). Without OIDC in the job the request fails as the credential's own would,
+ * and the credential reports it. The token only travels to Entra once the credential has checked
+ * the authority; a credential that refuses its configuration never uses it.
  */
 function requestIdTokenEarly(
   azure: AzureConfig,
   env: NodeJS.ProcessEnv,
 ): { audience: string; token: Promise<string> } | undefined {
-  const clientId = (azure.clientId || env.AZURE_CLIENT_ID || '').trim()
-  const tenantId = (azure.tenantId || env.AZURE_TENANT_ID || '').trim()
-  if (clientId === '' || tenantId === '') return undefined
-  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return undefined
-  const audience = audienceForAuthority(
-    (azure.authorityHost || env.AZURE_AUTHORITY_HOST || '').trim() || undefined,
-  )
+  const { clientId, tenantId, authorityHost } = entraSettings(azure, env)
+  if (clientId === undefined || tenantId === undefined) return undefined
+  const audience = audienceForAuthority(authorityHost)
   const token = import('../azure/oidc.js').then(({ getGitHubIdToken }) =>
     getGitHubIdToken(audience, env),
   )

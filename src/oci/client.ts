@@ -482,13 +482,8 @@ function createRepository(
     options: { mediaType?: string; mountFrom?: string; checkExists?: boolean } = {},
   ): Promise<Descriptor> {
     pushing = true
-    const digest = digestOf(bytes)
-    const descriptor: Descriptor = {
-      mediaType: options.mediaType ?? 'application/octet-stream',
-      digest,
-      size: bytes.byteLength,
-    }
-    const what = `pushing blob ${name}@${digest}`
+    const { descriptor, what } = blobToPush(bytes, options.mediaType)
+    const { digest } = descriptor
     if (options.checkExists !== false && (await blobExists(digest, push))) {
       logger.debug(`${what}: already present`)
       return descriptor
@@ -514,6 +509,22 @@ function createRepository(
     }
     await uploadInto(start, bytes, digest, what, false)
     return descriptor
+  }
+
+  /** The descriptor of a blob about to be pushed, and the words its errors start with. */
+  function blobToPush(
+    bytes: Uint8Array,
+    mediaType: string | undefined,
+  ): { descriptor: Descriptor; what: string } {
+    const digest = digestOf(bytes)
+    return {
+      descriptor: {
+        mediaType: mediaType ?? 'application/octet-stream',
+        digest,
+        size: bytes.byteLength,
+      },
+      what: `pushing blob ${name}@${digest}`,
+    }
   }
 
   /** POST /blobs/uploads/: a new upload session, answered 202 with its Location. */
@@ -571,20 +582,15 @@ function createRepository(
       async push(bytes, options = {}) {
         if (settled) throw new Error(`${name}: an upload session is used once`)
         settled = true
-        const digest = digestOf(bytes)
-        const what = `pushing blob ${name}@${digest}`
+        const { descriptor, what } = blobToPush(bytes, options.mediaType)
         // Not opened ahead (a transient failure, a token that came late): open one now; an error
         // that persists is then reported by this attempt, with this blob's name.
         const start = await opened.catch((err: unknown) => {
           logger.debug(`${opening}: ${err instanceof Error ? err.message : String(err)}; again`)
           return openSession(what)
         })
-        await uploadInto(start, bytes, digest, what, true)
-        return {
-          mediaType: options.mediaType ?? 'application/octet-stream',
-          digest,
-          size: bytes.byteLength,
-        }
+        await uploadInto(start, bytes, descriptor.digest, what, true)
+        return descriptor
       },
       async cancel() {
         if (settled) return
